@@ -1,0 +1,418 @@
+/*
+ * corto.h — the public interface of corto, a library for combinatorial
+ * routing and optimisation (vehicle routing, TSP/ATSP).
+ *
+ * Conventions used throughout:
+ *  - Opaque handles come in create/destroy pairs; destroy(NULL) is a no-op.
+ *  - Every function that can fail returns a corto_status; outputs come first.
+ *  - Inputs are copied: the caller keeps ownership of what it passes in.
+ *  - Pointers returned by getters are "borrowed": valid until the object
+ *    they come from is destroyed (or changed), never freed by the caller.
+ *  - The library never prints, exits or aborts.
+ *  - Nodes are numbered 0..n-1. For files in TSPLIB/CVRPLIB format node k
+ *    of the file is node k-1 here, so the CVRPLIB depot (node 1) is node 0.
+ *  - Distances, durations, demands and costs are int64 after the rounding
+ *    rule of the instance's format, so costs are exact and reproducible.
+ */
+#ifndef CORTO_H
+#define CORTO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(CORTO_BUILDING_SHARED) && defined(__GNUC__)
+#define CORTO_API __attribute__((visibility("default")))
+#else
+#define CORTO_API
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Version                                                             */
+/* ------------------------------------------------------------------ */
+
+#define CORTO_VERSION_MAJOR  0
+#define CORTO_VERSION_MINOR  1
+#define CORTO_VERSION_PATCH  0
+#define CORTO_VERSION_STRING "0.1.0"
+/* MAJOR*10000 + MINOR*100 + PATCH, compare against corto_version_number(). */
+#define CORTO_VERSION_NUMBER 100
+
+/* Version of the library actually linked (borrowed static string). */
+CORTO_API const char *corto_version(void);
+CORTO_API int corto_version_number(void);
+
+/* ------------------------------------------------------------------ */
+/* Status codes                                                        */
+/* ------------------------------------------------------------------ */
+
+typedef enum corto_status {
+    CORTO_OK = 0,
+    CORTO_ERR_NOMEM,       /* an allocation failed */
+    CORTO_ERR_ARGUMENT,    /* a NULL or out-of-range argument */
+    CORTO_ERR_IO,          /* a file could not be opened or read */
+    CORTO_ERR_PARSE,       /* a file is malformed (see corto_diag) */
+    CORTO_ERR_UNSUPPORTED, /* valid input that corto does not handle */
+    CORTO_ERR_MODEL,       /* the problem is inconsistent (e.g. demand above
+                              every capacity) */
+    CORTO_ERR_OPTION,      /* unknown option key or bad option value */
+    CORTO_ERR_EXTERNAL,    /* GLPK or igraph reported an error */
+    CORTO_ERR_INTERNAL     /* a bug in corto: please report it */
+} corto_status;
+
+/* Short English description of a status (borrowed static string). */
+CORTO_API const char *corto_status_string(corto_status status);
+
+/*
+ * Where a reader or the option parser found a problem. Filled by the
+ * functions that take a corto_diag *; may be NULL when not wanted.
+ * `message` is one line: "FILE:LINE: what is wrong" (LINE omitted when 0).
+ */
+typedef struct corto_diag {
+    long line;         /* 1-based line of the problem, 0 if not known */
+    char message[512]; /* one line, no trailing newline */
+} corto_diag;
+
+/* ------------------------------------------------------------------ */
+/* Problem model                                                       */
+/* ------------------------------------------------------------------ */
+
+typedef struct corto_problem corto_problem;
+
+typedef enum corto_problem_kind {
+    CORTO_KIND_VRP = 0, /* vehicle routing in any of its variants */
+    CORTO_KIND_TSP,     /* symmetric travelling salesman: one closed tour */
+    CORTO_KIND_ATSP     /* asymmetric travelling salesman */
+} corto_problem_kind;
+
+/* "No limit" for time windows, durations, distances and vehicle counts. */
+#define CORTO_UNLIMITED INT64_MAX
+
+/*
+ * Create an empty problem with n_nodes nodes and n_dims demand dimensions
+ * (1 <= n_dims <= 8). Every node starts as a required client with zero demand,
+ * no service time and an unbounded time window; node 0 starts as the only
+ * depot. No vehicle types exist until added. The new problem is owned by the
+ * caller and freed with corto_problem_destroy.
+ */
+CORTO_API corto_status corto_problem_create(corto_problem **out, int n_nodes,
+                                            int n_dims);
+CORTO_API void corto_problem_destroy(corto_problem *problem);
+/* Deep copy; the copy is owned by the caller. */
+CORTO_API corto_status corto_problem_copy(corto_problem **out,
+                                          const corto_problem *problem);
+
+CORTO_API corto_status corto_problem_set_name(corto_problem *problem,
+                                              const char *name);
+CORTO_API corto_status corto_problem_set_kind(corto_problem *problem,
+                                              corto_problem_kind kind);
+/* Mark node `node` as depot (1) or client (0). */
+CORTO_API corto_status corto_problem_set_depot(corto_problem *problem,
+                                               int node, int is_depot);
+/* Coordinates for display and neighbourhoods; x and y have n_nodes entries. */
+CORTO_API corto_status corto_problem_set_coords(corto_problem *problem,
+                                                const double *x,
+                                                const double *y);
+/*
+ * Number of travel profiles (default 1). Each profile has a full
+ * n_nodes x n_nodes distance and duration matrix, row-major,
+ * matrix[i*n + j] = from i to j; asymmetric matrices are allowed.
+ * A profile whose duration matrix is never set uses its distances.
+ */
+CORTO_API corto_status corto_problem_set_profiles(corto_problem *problem,
+                                                  int n_profiles);
+CORTO_API corto_status corto_problem_set_distances(corto_problem *problem,
+                                                   int profile,
+                                                   const int64_t *matrix);
+CORTO_API corto_status corto_problem_set_durations(corto_problem *problem,
+                                                   int profile,
+                                                   const int64_t *matrix);
+/* demand has n_dims entries: amount delivered from the depot to the node. */
+CORTO_API corto_status corto_problem_set_demand(corto_problem *problem,
+                                                int node,
+                                                const int64_t *demand);
+/* pickup has n_dims entries: amount collected at the node, back to depot. */
+CORTO_API corto_status corto_problem_set_pickup(corto_problem *problem,
+                                                int node,
+                                                const int64_t *pickup);
+CORTO_API corto_status corto_problem_set_service(corto_problem *problem,
+                                                 int node,
+                                                 int64_t service_time);
+/* Service at `node` must start within [open, close]; waiting is allowed. */
+CORTO_API corto_status corto_problem_set_time_window(corto_problem *problem,
+                                                     int node, int64_t open,
+                                                     int64_t close);
+/* An optional client may be left unserved; serving it earns `prize`. */
+CORTO_API corto_status corto_problem_set_prize(corto_problem *problem,
+                                               int node, int64_t prize,
+                                               int required);
+/* Skill ids are non-negative integers below 1024. */
+CORTO_API corto_status corto_problem_set_skills(corto_problem *problem,
+                                                int node, const int *skills,
+                                                int n_skills);
+/*
+ * Pickup-delivery pair: `amount` (n_dims entries) is loaded at `pickup` and
+ * unloaded at `delivery`, on the same route, pickup first.
+ */
+CORTO_API corto_status corto_problem_add_pair(corto_problem *problem,
+                                              int pickup, int delivery,
+                                              const int64_t *amount);
+
+/* A kind of vehicle. Fill with corto_vehicle_type_init, then change fields. */
+typedef struct corto_vehicle_type {
+    int64_t count;           /* vehicles available; CORTO_UNLIMITED = any */
+    const int64_t *capacity; /* n_dims entries; NULL = unlimited */
+    int start_depot;         /* node the routes start from (default 0) */
+    int end_depot;      /* node they end at; -1 = open route (default 0) */
+    int64_t fixed_cost; /* paid once per used vehicle (default 0) */
+    int64_t cost_per_distance; /* default 1 */
+    int64_t cost_per_duration; /* default 0 */
+    int64_t shift_open;        /* earliest departure (default 0) */
+    int64_t shift_close;       /* latest return (default CORTO_UNLIMITED) */
+    int64_t max_duration;      /* default CORTO_UNLIMITED */
+    int64_t max_distance;      /* default CORTO_UNLIMITED */
+    int profile;               /* travel profile (default 0) */
+    const int *skills;         /* skill ids the vehicle has (may be NULL) */
+    int n_skills;
+} corto_vehicle_type;
+
+CORTO_API void corto_vehicle_type_init(corto_vehicle_type *vt);
+/* Copies *vt (and the arrays it points to); *index_out may be NULL. */
+CORTO_API corto_status corto_problem_add_vehicle_type(
+    corto_problem *problem, const corto_vehicle_type *vt, int *index_out);
+
+/*
+ * Check the problem for consistency (a depot exists, matrices are set or can
+ * be derived from coordinates, every required client fits some vehicle...).
+ * corto_solve calls it; readers call it too. On failure diag says why.
+ */
+CORTO_API corto_status corto_problem_validate(const corto_problem *problem,
+                                              corto_diag *diag);
+
+/* Getters. Borrowed strings; node indices must be in range. */
+CORTO_API const char *corto_problem_name(const corto_problem *problem);
+CORTO_API corto_problem_kind
+corto_problem_get_kind(const corto_problem *problem);
+CORTO_API int corto_problem_n_nodes(const corto_problem *problem);
+CORTO_API int corto_problem_n_dims(const corto_problem *problem);
+CORTO_API int corto_problem_n_clients(const corto_problem *problem);
+CORTO_API int corto_problem_is_depot(const corto_problem *problem, int node);
+CORTO_API int corto_problem_n_vehicle_types(const corto_problem *problem);
+/* Distance / duration of the arc i->j in the given profile. */
+CORTO_API int64_t corto_problem_distance(const corto_problem *problem,
+                                         int profile, int i, int j);
+CORTO_API int64_t corto_problem_duration(const corto_problem *problem,
+                                         int profile, int i, int j);
+
+/* ------------------------------------------------------------------ */
+/* Options                                                             */
+/* ------------------------------------------------------------------ */
+
+/* Progress: called with the best cost so far (or INT64_MAX when none yet),
+ * elapsed seconds and iteration count; return non-zero to stop the solve,
+ * which then returns the best solution found. */
+typedef int (*corto_progress_fn)(void *user, int64_t best_cost,
+                                 double elapsed_s, int64_t iteration);
+/* Log: one line of text (no newline) at the given level (0 info, 1 debug). */
+typedef void (*corto_log_fn)(void *user, int level, const char *line);
+
+typedef enum corto_init_method {
+    CORTO_INIT_AUTO = 0, /* the best construction for the problem kind */
+    CORTO_INIT_SAVINGS,  /* Clarke-Wright parallel savings (VRP) */
+    CORTO_INIT_NEAREST,  /* nearest neighbour (VRP, TSP, ATSP) */
+    CORTO_INIT_INSERTION /* cheapest/farthest insertion (TSP, ATSP) */
+} corto_init_method;
+
+typedef struct corto_options {
+    double time_limit;      /* seconds of CPU time; <= 0 = none (default 10) */
+    int64_t iterations;     /* search iterations; <= 0 = none (default 0) */
+    uint64_t seed;          /* RNG seed, any value (default 1) */
+    corto_init_method init; /* construction method (default AUTO) */
+    int construct_only;     /* 1: stop after construction (default 0) */
+    int local_search;       /* 1: improve the construction (default 1) */
+    int verbose;            /* 0 quiet, 1 info, 2 debug log (default 0) */
+    double progress_interval;   /* seconds between progress calls (0.25) */
+    corto_progress_fn progress; /* may be NULL */
+    void *progress_user;
+    corto_log_fn log; /* may be NULL */
+    void *log_user;
+} corto_options;
+
+/* Fill *opt with the defaults documented above. */
+CORTO_API void corto_options_init(corto_options *opt);
+
+/*
+ * Set one option by key from text, e.g. ("time-limit", "30"). The keys,
+ * types, defaults and help are the table returned by corto_option_table;
+ * the CLI exposes each key as --KEY. Returns CORTO_ERR_OPTION for an unknown
+ * key or a bad value, with the reason in diag (may be NULL).
+ */
+CORTO_API corto_status corto_options_set(corto_options *opt, const char *key,
+                                         const char *value, corto_diag *diag);
+
+typedef struct corto_option_info {
+    const char *key;           /* e.g. "time-limit" */
+    const char *type;          /* "seconds", "int", "uint64", "bool", or
+                                  "a|b|c" for a choice */
+    const char *default_value; /* as text */
+    const char *help;          /* one sentence */
+} corto_option_info;
+
+/* The option table (borrowed static array of *count entries). */
+CORTO_API const corto_option_info *corto_option_table(size_t *count);
+
+/* ------------------------------------------------------------------ */
+/* Solutions                                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct corto_solution corto_solution;
+
+/* What the solver knows about a solution's quality. */
+typedef enum corto_solution_status {
+    CORTO_SOLUTION_UNKNOWN = 0, /* not evaluated (e.g. built by the caller) */
+    CORTO_SOLUTION_FEASIBLE,    /* all constraints hold */
+    CORTO_SOLUTION_OPTIMAL,     /* feasible and proven optimal */
+    CORTO_SOLUTION_INFEASIBLE   /* some constraint is violated */
+} corto_solution_status;
+
+/* Why the solve stopped. */
+typedef enum corto_stop_reason {
+    CORTO_STOP_NONE = 0,  /* not produced by a solve */
+    CORTO_STOP_COMPLETED, /* the method ran to its natural end */
+    CORTO_STOP_TIME_LIMIT,
+    CORTO_STOP_ITERATION_LIMIT,
+    CORTO_STOP_CALLBACK /* the progress callback asked to stop */
+} corto_stop_reason;
+
+/*
+ * An empty solution for `problem` (no routes), owned by the caller. The
+ * solution refers to the problem, which must outlive it.
+ */
+CORTO_API corto_status corto_solution_create(corto_solution **out,
+                                             const corto_problem *problem);
+CORTO_API void corto_solution_destroy(corto_solution *solution);
+/*
+ * Append a route of vehicle type `vehicle_type` visiting `nodes` (n entries,
+ * client nodes only: the depots come from the vehicle type). Copied.
+ */
+CORTO_API corto_status corto_solution_add_route(corto_solution *solution,
+                                                int vehicle_type,
+                                                const int *nodes, int n);
+
+CORTO_API int corto_solution_n_routes(const corto_solution *solution);
+/* Borrowed array of the route's client nodes; *n receives its length. */
+CORTO_API const int *corto_solution_route(const corto_solution *solution,
+                                          int route, int *n);
+CORTO_API int corto_solution_route_vehicle_type(const corto_solution *solution,
+                                                int route);
+/* Objective value as evaluated by the solver (INT64_MAX if not evaluated). */
+CORTO_API int64_t corto_solution_cost(const corto_solution *solution);
+CORTO_API corto_solution_status
+corto_solution_get_status(const corto_solution *solution);
+CORTO_API corto_stop_reason
+corto_solution_stop_reason(const corto_solution *solution);
+/* Seconds of CPU time the solve took, and its iterations. */
+CORTO_API double corto_solution_seconds(const corto_solution *solution);
+CORTO_API int64_t corto_solution_iterations(const corto_solution *solution);
+
+/* ------------------------------------------------------------------ */
+/* Solving                                                             */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Solve `problem` with `opt` (NULL = defaults). On CORTO_OK *out holds a new
+ * solution owned by the caller, feasible or marked infeasible by its status.
+ */
+CORTO_API corto_status corto_solve(corto_solution **out,
+                                   const corto_problem *problem,
+                                   const corto_options *opt);
+
+/* ------------------------------------------------------------------ */
+/* Independent checker                                                 */
+/* ------------------------------------------------------------------ */
+
+/* Kinds of violation the checker counts. */
+typedef enum corto_violation {
+    CORTO_VIOL_MISSING = 0, /* a required client is not served */
+    CORTO_VIOL_DUPLICATE,   /* a client is served more than once */
+    CORTO_VIOL_BAD_NODE,    /* a node index out of range, or a depot */
+    CORTO_VIOL_CAPACITY,    /* load above capacity somewhere on a route */
+    CORTO_VIOL_TIME_WINDOW, /* service after a window closes */
+    CORTO_VIOL_DURATION,    /* route longer than the vehicle's limit */
+    CORTO_VIOL_DISTANCE,    /* route distance above the vehicle's limit */
+    CORTO_VIOL_FLEET,       /* more vehicles of a type than available */
+    CORTO_VIOL_SKILL,       /* vehicle lacks a skill the client needs */
+    CORTO_VIOL_PAIRING,     /* pickup/delivery not on one route in order */
+    CORTO_VIOL_COST,        /* the claimed cost differs from the real one */
+    CORTO_VIOL_COUNT
+} corto_violation;
+
+typedef struct corto_check_report {
+    int feasible;     /* 1 when no violation of any kind */
+    int64_t cost;     /* objective recomputed from scratch */
+    int64_t distance; /* total distance */
+    int64_t duration; /* total duration incl. waiting and service */
+    int routes_used;  /* non-empty routes */
+    int violations[CORTO_VIOL_COUNT]; /* count per kind */
+    char first[256]; /* description of the first violation found */
+} corto_check_report;
+
+/*
+ * Recompute a solution from scratch, without the solver's incremental
+ * evaluation, and report every violated constraint. If claimed_cost is not
+ * INT64_MAX it is compared with the recomputed cost (CORTO_VIOL_COST).
+ * Returns CORTO_OK whenever the check ran, feasible or not.
+ */
+CORTO_API corto_status corto_solution_check(corto_check_report *report,
+                                            const corto_problem *problem,
+                                            const corto_solution *solution,
+                                            int64_t claimed_cost);
+
+/* ------------------------------------------------------------------ */
+/* Files                                                               */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Read a problem in TSPLIB / CVRPLIB format (TSP, ATSP, CVRP); a file
+ * ending in .gz is decompressed transparently. On failure diag names the
+ * file, line and problem. The problem is owned by the caller.
+ */
+CORTO_API corto_status corto_read_problem(corto_problem **out,
+                                          const char *path, corto_diag *diag);
+
+typedef enum corto_format {
+    CORTO_FORMAT_AUTO = 0, /* .sol for VRPs, .tour for TSP/ATSP */
+    CORTO_FORMAT_SOL,      /* CVRPLIB: "Route #k: ..." and "Cost N" */
+    CORTO_FORMAT_TOUR,     /* TSPLIB TOUR_SECTION, 1-based, ends in -1 */
+    CORTO_FORMAT_JSON      /* corto's JSON solution document */
+} corto_format;
+
+/*
+ * Read a solution for `problem` from a file in any of the formats above
+ * (detected from the content). *claimed_cost receives the cost the file
+ * states, or INT64_MAX when it states none. The solution is owned by the
+ * caller and refers to `problem`.
+ */
+CORTO_API corto_status corto_read_solution(corto_solution **out,
+                                           int64_t *claimed_cost,
+                                           const corto_problem *problem,
+                                           const char *path, corto_diag *diag);
+
+/*
+ * Write a solution in `format` to `path`, or to the open stream `stream`
+ * when path is NULL (stream is a FILE *, kept void here so the header does
+ * not need <stdio.h>).
+ */
+CORTO_API corto_status corto_write_solution(const corto_solution *solution,
+                                            const corto_problem *problem,
+                                            corto_format format,
+                                            const char *path, void *stream);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CORTO_H */

@@ -1,0 +1,113 @@
+/*
+ * solve.c — the solve pipeline: validate and prepare the problem, build a
+ * first solution, improve it within the limits, evaluate it with
+ * route_eval, and (in debug builds) confirm it with the independent checker.
+ */
+#include "construct.h"
+#include "route_eval.h"
+#include "util.h"
+
+#include <assert.h>
+
+/* Pick and run the construction the options ask for. */
+static corto_status construct(corto_solution *sol, solve_ctx *ctx)
+{
+    const corto_problem *p = ctx->problem;
+    corto_init_method m = ctx->opt->init;
+    if (p->kind != CORTO_KIND_VRP) {
+        if (m == CORTO_INIT_SAVINGS)
+            return CORTO_ERR_OPTION;
+        if (m == CORTO_INIT_NEAREST)
+            return construct_tsp_nearest(sol, ctx);
+        return construct_tsp_insertion(sol, ctx);
+    }
+    switch (m) {
+    case CORTO_INIT_NEAREST:
+        return construct_nearest(sol, ctx);
+    case CORTO_INIT_INSERTION:
+        return CORTO_ERR_OPTION;
+    case CORTO_INIT_AUTO:
+    case CORTO_INIT_SAVINGS:
+        break;
+    }
+    return construct_savings(sol, ctx);
+}
+
+corto_status corto_solve(corto_solution **out, const corto_problem *problem,
+                         const corto_options *options)
+{
+    corto_status rc = CORTO_OK;
+    corto_problem *prepared = NULL;
+    corto_solution *sol = NULL;
+    corto_options defaults;
+    if (!out || !problem)
+        return CORTO_ERR_ARGUMENT;
+    *out = NULL;
+    if (!options) {
+        corto_options_init(&defaults);
+        options = &defaults;
+    }
+    CORTO_TRY(corto_problem_validate(problem, NULL));
+    /* Problems built from coordinates get their matrices on a private copy:
+     * the caller's problem stays untouched (it is const). */
+    const corto_problem *p = problem;
+    for (int k = 0; k < problem->n_profiles; k++)
+        if (!problem->profiles[k].dist || !problem->profiles[k].dur) {
+            CORTO_TRY(corto_problem_copy(&prepared, problem));
+            CORTO_TRY(model_prepare(prepared));
+            p = prepared;
+            break;
+        }
+    if (p->n_dims > CORTO_MAX_DIMS) {
+        rc = CORTO_ERR_UNSUPPORTED;
+        goto cleanup;
+    }
+
+    solve_ctx ctx;
+    ctx_init(&ctx, p, options);
+    CORTO_TRY(corto_solution_create(&sol, p));
+    CORTO_TRY(construct(sol, &ctx));
+    route_eval_solution(sol);
+    ctx_new_best(&ctx, sol->cost);
+    ctx_log(&ctx, 0, "construction: cost %lld, %d routes, %.3f s",
+            (long long)sol->cost, sol->n_routes, ctx_elapsed(&ctx));
+
+    if (!options->construct_only && options->local_search &&
+        !ctx_should_stop(&ctx)) {
+        if (p->kind == CORTO_KIND_VRP)
+            CORTO_TRY(vrp_improve(sol, &ctx));
+        else
+            CORTO_TRY(tsp_improve(sol, &ctx));
+        route_eval_solution(sol);
+        ctx_new_best(&ctx, sol->cost);
+        ctx_log(&ctx, 0, "local search: cost %lld, %.3f s",
+                (long long)sol->cost, ctx_elapsed(&ctx));
+    }
+    sol->stop = ctx.stop != CORTO_STOP_NONE ? ctx.stop : CORTO_STOP_COMPLETED;
+    sol->seconds = ctx_elapsed(&ctx);
+    sol->iterations = ctx.iteration;
+    /* Final progress report so the callback always sees the result. */
+    if (options->progress)
+        options->progress(options->progress_user, sol->cost, sol->seconds,
+                          sol->iterations);
+
+#ifndef NDEBUG
+    {
+        corto_check_report rep;
+        if (corto_solution_check(&rep, p, sol, sol->cost) != CORTO_OK ||
+            rep.feasible != (sol->status == CORTO_SOLUTION_FEASIBLE ||
+                             sol->status == CORTO_SOLUTION_OPTIMAL)) {
+            rc = CORTO_ERR_INTERNAL;
+            goto cleanup;
+        }
+    }
+#endif
+    /* The solution must refer to the caller's problem, not our copy. */
+    sol->problem = problem;
+    *out = sol;
+    sol = NULL;
+cleanup:
+    corto_solution_destroy(sol);
+    corto_problem_destroy(prepared);
+    return rc;
+}
