@@ -161,6 +161,13 @@ CORTO_API corto_status corto_problem_add_pair(corto_problem *problem,
                                               int pickup, int delivery,
                                               const int64_t *amount);
 
+/*
+ * Require that `to` directly follows `from` on a route (for CORTO_KIND_TSP
+ * the edge may be used in either direction), as TSPLIB's FIXED_EDGES.
+ */
+CORTO_API corto_status corto_problem_add_fixed_edge(corto_problem *problem,
+                                                    int from, int to);
+
 /* A kind of vehicle. Fill with corto_vehicle_type_init, then change fields. */
 typedef struct corto_vehicle_type {
     int64_t count;           /* vehicles available; CORTO_UNLIMITED = any */

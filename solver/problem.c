@@ -41,6 +41,7 @@ void corto_problem_destroy(corto_problem *p)
     free(p->skills);
     free(p->pair_of);
     free(p->pair_role);
+    free(p->fixed);
     for (int v = 0; v < p->n_vtypes; v++)
         free(p->vtypes[v].capacity);
     free(p->vtypes);
@@ -121,6 +122,7 @@ corto_status corto_problem_copy(corto_problem **out, const corto_problem *src)
     p->pair_role = NULL;
     p->vtypes = NULL;
     p->n_vtypes = 0;
+    p->fixed = NULL;
     p->n_profiles = 0;
     size_t n = (size_t)src->n_nodes, nd = n * (size_t)src->n_dims;
     if (src->name && !(p->name = util_strdup(src->name))) {
@@ -142,6 +144,8 @@ corto_status corto_problem_copy(corto_problem **out, const corto_problem *src)
     CORTO_TRY(dup_array(&p->skills, src->skills, n * sizeof(skill_set)));
     CORTO_TRY(dup_array(&p->pair_of, src->pair_of, n * sizeof(int)));
     CORTO_TRY(dup_array(&p->pair_role, src->pair_role, n));
+    CORTO_TRY(dup_array(&p->fixed, src->fixed,
+                        (size_t)src->n_fixed * 2 * sizeof(int)));
     CORTO_ALLOC(p->profiles, src->n_profiles);
     p->n_profiles = src->n_profiles;
     for (int k = 0; k < src->n_profiles; k++) {
@@ -406,6 +410,21 @@ corto_status corto_problem_add_pair(corto_problem *p, int pickup, int delivery,
     p->pair_of[delivery] = pickup;
     p->pair_role[pickup] = 1;
     p->pair_role[delivery] = 2;
+    return CORTO_OK;
+}
+
+corto_status corto_problem_add_fixed_edge(corto_problem *p, int from, int to)
+{
+    if (!node_ok(p, from) || !node_ok(p, to) || from == to)
+        return CORTO_ERR_ARGUMENT;
+    int *grown =
+        realloc(p->fixed, (size_t)(p->n_fixed + 1) * 2 * sizeof *grown);
+    if (!grown)
+        return CORTO_ERR_NOMEM;
+    p->fixed = grown;
+    p->fixed[2 * p->n_fixed] = from;
+    p->fixed[2 * p->n_fixed + 1] = to;
+    p->n_fixed++;
     return CORTO_OK;
 }
 

@@ -154,6 +154,33 @@ void route_eval_nodes(route_eval *out, const corto_problem *p, int vtype,
     route_eval_seg(out, p, vtype, &acc, n);
 }
 
+/* Node at position k of route r, with the depots at -1 and len. */
+static int route_node_at(const corto_solution *s, int r, int k)
+{
+    const model_vehicle *v = &s->problem->vtypes[s->route_vtype[r]];
+    if (k < 0)
+        return v->start_depot;
+    if (k >= s->route_len[r])
+        return v->end_depot;
+    return s->routes[r][k];
+}
+
+int route_eval_has_edge(const corto_solution *s, int from, int to,
+                        int either_direction)
+{
+    for (int r = 0; r < s->n_routes; r++) {
+        if (s->route_len[r] == 0)
+            continue;
+        for (int k = -1; k < s->route_len[r]; k++) {
+            int a = route_node_at(s, r, k), b = route_node_at(s, r, k + 1);
+            if ((a == from && b == to) ||
+                (either_direction && a == to && b == from))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* Structural checks that segments do not cover: each client at most once
  * and every required one served, fleet sizes, skills, pair order. */
 static int solution_structure_ok(const corto_solution *s)
@@ -208,6 +235,9 @@ static int solution_structure_ok(const corto_solution *s)
                 ok = 0;
         }
     }
+    for (int k = 0; k < p->n_fixed && ok; k++)
+        ok = route_eval_has_edge(s, p->fixed[2 * k], p->fixed[2 * k + 1],
+                                 p->kind == CORTO_KIND_TSP);
 done:
     free(pos_route);
     free(pos_index);

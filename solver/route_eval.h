@@ -73,10 +73,15 @@ void route_eval_seg(route_eval *out, const corto_problem *p, int vtype,
 void route_eval_nodes(route_eval *out, const corto_problem *p, int vtype,
                       const int *nodes, int n);
 
+/* 1 when some route travels from -> to directly (depots included). */
+int route_eval_has_edge(const corto_solution *s, int from, int to,
+                        int either_direction);
+
 /*
  * Evaluate a whole solution: sums route costs; sets s->cost and s->status
  * (FEASIBLE or INFEASIBLE: every route feasible, every required client
- * served exactly once, fleet counts respected, skills and pairs honoured).
+ * served exactly once, fleet counts respected, skills, pairs and fixed edges
+ * honoured).
  */
 void route_eval_solution(corto_solution *s);
 

@@ -2,6 +2,7 @@
  * test_options.c — the option table: defaults, parsing, errors.
  */
 #include "corto.h"
+#include "test_util.h"
 
 #include <check.h>
 #include <stdlib.h>
@@ -87,9 +88,5 @@ int main(void)
     tcase_add_test(tc, set_rejects_bad_input);
     tcase_add_test(tc, table_lists_every_key_once);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return test_run_suite(s);
 }
