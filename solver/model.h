@@ -72,6 +72,9 @@ struct corto_problem {
     int *pair_of;             /* n_nodes: partner node or -1 */
     unsigned char *pair_role; /* 0 none, 1 pickup, 2 delivery */
     int has_pickups;          /* any pickup or pair amount is non-zero */
+    int n_fixed;              /* fixed edges (TSPLIB FIXED_EDGES_SECTION) */
+    int *fixed; /* 2*n_fixed nodes: edge k is fixed[2k] -> fixed[2k+1]
+                   (either direction for CORTO_KIND_TSP) */
     int has_time_windows;
 
     int n_vtypes;
