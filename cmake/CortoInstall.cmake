@@ -20,6 +20,20 @@ install(FILES ${PROJECT_BINARY_DIR}/cortoConfig.cmake
               ${PROJECT_BINARY_DIR}/cortoConfigVersion.cmake
         DESTINATION ${CORTO_CMAKE_DIR})
 
+# The .pc file locates the prefix from its own folder (${pcfiledir}), so it
+# stays right for `cmake --install build --prefix ANYWHERE`.
+if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}" OR
+   IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
+  set(CORTO_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+  set(CORTO_PC_LIBDIR "${CMAKE_INSTALL_FULL_LIBDIR}")
+  set(CORTO_PC_INCLUDEDIR "${CMAKE_INSTALL_FULL_INCLUDEDIR}")
+else()
+  file(RELATIVE_PATH CORTO_PC_UP "/p/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/p")
+  string(REGEX REPLACE "/$" "" CORTO_PC_UP "${CORTO_PC_UP}")
+  set(CORTO_PC_PREFIX "\${pcfiledir}/${CORTO_PC_UP}")
+  set(CORTO_PC_LIBDIR "\${prefix}/${CMAKE_INSTALL_LIBDIR}")
+  set(CORTO_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
+endif()
 configure_file(${PROJECT_SOURCE_DIR}/cmake/corto.pc.in
                ${PROJECT_BINARY_DIR}/corto.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/corto.pc

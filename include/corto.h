@@ -354,6 +354,7 @@ typedef enum corto_violation {
     CORTO_VIOL_SKILL,       /* vehicle lacks a skill the client needs */
     CORTO_VIOL_PAIRING,     /* pickup/delivery not on one route in order */
     CORTO_VIOL_COST,        /* the claimed cost differs from the real one */
+    CORTO_VIOL_FIXED_EDGE,  /* a fixed edge is not used by any route */
     CORTO_VIOL_COUNT
 } corto_violation;
 

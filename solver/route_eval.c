@@ -60,6 +60,13 @@ static void seg_depot(seg *s, const corto_problem *p, int vtype, int node)
     s->first = s->last = node;
     s->early = clamp_inf(max64(v->shift_open, p->tw_open[node]));
     s->late = clamp_inf(min64(v->shift_close, p->tw_close[node]));
+    /* A shift and a depot window that do not overlap: every visit is late
+     * by the gap. As in Vidal's join of [e,e] then [l,l]: TW = e - l,
+     * E = L = e. */
+    if (s->early > s->late) {
+        s->tw = s->early - s->late;
+        s->late = s->early;
+    }
 }
 
 void seg_start(seg *s, const corto_problem *p, int vtype)
