@@ -224,9 +224,7 @@ corto_status construct_savings(corto_solution *out, solve_ctx *ctx)
     rc = vrp_finalize(out, p, vtype, routes, n_routes);
     n_routes = 0;
 cleanup:
-    for (int r = 0; r < n_routes; r++)
-        free(routes[r].nodes);
-    free(routes);
+    vrp_routes_free(routes, n_routes);
     free(arcs);
     free(is_client);
     nb_free(&nb);

@@ -176,6 +176,13 @@ void vrp_units_free(vrp_units *u)
     memset(u, 0, sizeof *u);
 }
 
+void vrp_routes_free(vrp_route_buf *routes, int n)
+{
+    for (int r = 0; routes && r < n; r++)
+        free(routes[r].nodes);
+    free(routes);
+}
+
 corto_status vrp_route_push(vrp_route_buf *r, int node)
 {
     if (r->len == r->cap) {

@@ -39,6 +39,8 @@ typedef struct vrp_route_buf {
 } vrp_route_buf;
 
 corto_status vrp_route_push(vrp_route_buf *r, int node);
+/* Free the node arrays of n routes and the array itself (NULL is fine). */
+void vrp_routes_free(vrp_route_buf *routes, int n);
 
 /*
  * Turn routes built for vehicle type `vtype` into `out` (cleared first):
