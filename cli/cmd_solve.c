@@ -192,6 +192,15 @@ int cmd_solve(int argc, char **argv)
         status = cli_fail(rc, &diag, path);
         goto cleanup;
     }
+    /* A .tour holds one tour: refuse before spending the time budget. */
+    if (a.format == CORTO_FORMAT_TOUR &&
+        corto_problem_get_kind(problem) == CORTO_KIND_VRP) {
+        cli_error("%s: --format tour is for TSP and ATSP instances; use sol "
+                  "or json for a vehicle routing problem",
+                  path);
+        status = CLI_EXIT_INPUT;
+        goto cleanup;
+    }
 
     progress_attach(&pr, &a.opt, !a.quiet);
     progress_catch_interrupt();

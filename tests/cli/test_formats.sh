@@ -74,4 +74,8 @@ cp "$OUT" "$TMP/vrp.json"
 json_ok "$TMP/vrp.json" || fail "VRP --format json is not JSON"
 round_trip "$DEFAULT_INSTANCE" "$TMP/vrp.json"
 [ "$CHECKED_COST" = "$vrp_cost" ] || fail "json cost differs from sol cost"
+
+# A .tour holds one tour: refused for a VRP before solving.
+run solve "${common[@]}" --format tour
+expect_error_line "--format tour"
 echo PASS
