@@ -19,7 +19,8 @@ corto_status construct_tsp_insertion(corto_solution *out, solve_ctx *ctx);
 /* TSP/ATSP tour by nearest neighbour. */
 corto_status construct_tsp_nearest(corto_solution *out, solve_ctx *ctx);
 
-/* Improve a TSP/ATSP tour in place until a local optimum or the limits. */
+/* Improve a TSP/ATSP tour in place: local search to a local optimum,
+ * then iterated local search (double-bridge kicks) until the limits. */
 corto_status tsp_improve(corto_solution *s, solve_ctx *ctx);
 /* Improve a VRP solution in place (intra- and inter-route moves that keep
  * every route feasible) until a local optimum or the limits. */

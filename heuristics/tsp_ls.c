@@ -13,7 +13,20 @@
  * reversal and the "or3" segment exchange a-b, c-d, e-f -> a-d, e-b, c-f
  * (the only pure 3-opt reconnection that keeps every orientation; Johnson
  * & McGeoch 1997, "The traveling salesman problem: a case study in local
- * optimization"). They are applied by rewriting the array, O(n).
+ * optimization"). They are applied by exchanging two of the three
+ * segments in the array, leaving the longest in place.
+ *
+ * After the first local optimum the search iterates (iterated local
+ * search; Martin, Otto & Felten 1991, "Large-step Markov chains for the
+ * traveling salesman problem", Complex Systems 5): a random double-bridge
+ * kick on a stretch of the tour (a "segment" double bridge as in LKH,
+ * Helsgaun 2009, "General k-opt submoves for the Lin-Kernighan TSP
+ * heuristic", Math. Prog. Comp. 1), local search restarted from the six
+ * endpoints only, and the result kept when it is not worse. The double
+ * bridge exchanges two adjacent segments without reversing either, so it
+ * is valid for asymmetric weights too. Every write to the tour array is
+ * logged by position, so a rejected kick is undone in time proportional
+ * to the work it did, not to n.
  *
  * No move removes a fixed edge.
  */
@@ -25,14 +38,31 @@
 
 #include <string.h>
 
+/* Neighbour list length (8 and 10 gave longer tours for the same number
+ * of kicks on pr2392 and saved little time). */
 #define TSP_LS_K 16
+/* Kick span: the two exchanged segments hold 1..TSP_KICK_SEG nodes each.
+ * Measured on lin318, pr1002 and pr2392 at equal CPU time: 300 gave
+ * shorter tours than 10, 50 or 100 (short segments are often undone by
+ * Or-opt); kicks between nodes found by random walks on the neighbour
+ * graph (Applegate, Cook & Rohe 2003) did worse with this local search. */
+#define TSP_KICK_SEG 300
+/* Iterations without a shorter tour, per n^2, after which the search ends:
+ * a few tenths of a second on berlin52, never within the default limit
+ * beyond a few hundred nodes. */
+#define TSP_STALL_FACTOR 50
 
 typedef struct tsp_ls {
     const tsp_view *v;
     solve_ctx *ctx;
     int n;
     int *tour, *pos;
-    int *scratch; /* n ints for the directed moves */
+    int *scratch;   /* n ints for segment exchanges */
+    int *base;      /* the tour as of the last accepted state */
+    int *touched;   /* positions written since then (each listed once) */
+    unsigned *mark; /* mark[i] == stamp: position i is in touched */
+    unsigned stamp;
+    int n_touched;
     nb_lists nb;
     int *queue; /* circular FIFO of nodes whose don't-look bit is off */
     unsigned char *queued;
@@ -55,6 +85,48 @@ static inline int ls_pred(const tsp_ls *ls, int x)
 static inline int64_t ls_w(const tsp_ls *ls, int i, int j)
 {
     return tsp_w(ls->v, i, j);
+}
+
+/* Put node x at position i, logging i for ls_commit / ls_revert. */
+static inline void ls_set(tsp_ls *ls, int i, int x)
+{
+    ls->tour[i] = x;
+    ls->pos[x] = i;
+    if (ls->mark[i] != ls->stamp) {
+        ls->mark[i] = ls->stamp;
+        ls->touched[ls->n_touched++] = i;
+    }
+}
+
+/* Start a new log (the tour and base agree on every position). */
+static void ls_new_log(tsp_ls *ls)
+{
+    ls->n_touched = 0;
+    if (++ls->stamp == 0) {
+        memset(ls->mark, 0, (size_t)ls->n * sizeof *ls->mark);
+        ls->stamp = 1;
+    }
+}
+
+/* Keep the current tour: copy the logged positions into base. */
+static void ls_commit(tsp_ls *ls)
+{
+    for (int t = 0; t < ls->n_touched; t++) {
+        int i = ls->touched[t];
+        ls->base[i] = ls->tour[i];
+    }
+    ls_new_log(ls);
+}
+
+/* Go back to base: restore the logged positions. */
+static void ls_revert(tsp_ls *ls)
+{
+    for (int t = 0; t < ls->n_touched; t++) {
+        int i = ls->touched[t];
+        ls->tour[i] = ls->base[i];
+        ls->pos[ls->base[i]] = i;
+    }
+    ls_new_log(ls);
 }
 
 static void ls_push(tsp_ls *ls, int x)
@@ -97,10 +169,8 @@ static void ls_reverse_path(tsp_ls *ls, int x, int y)
     }
     for (int k = 0; k < len / 2; k++) {
         int a = ls->tour[i], b = ls->tour[j];
-        ls->tour[i] = b;
-        ls->tour[j] = a;
-        ls->pos[b] = i;
-        ls->pos[a] = j;
+        ls_set(ls, i, b);
+        ls_set(ls, j, a);
         i = i + 1 == n ? 0 : i + 1;
         j = j == 0 ? n - 1 : j - 1;
     }
@@ -218,28 +288,37 @@ static int ls_sym_or_opt(tsp_ls *ls, int a)
     return 0;
 }
 
-/* Rewrite the tour a-b..c-d..e-f.. as a-d..e-b..c-f.. (orientation kept). */
+/* The block of lx positions from i followed by the block of ly positions
+ * (cyclically) become the second block followed by the first. */
+static void ls_swap_blocks(tsp_ls *ls, int i, int lx, int ly)
+{
+    int n = ls->n, m = lx + ly;
+    int *buf = ls->scratch;
+    for (int k = 0, j = i; k < m; k++, j = j + 1 == n ? 0 : j + 1)
+        buf[k] = ls->tour[j];
+    int j = i;
+    for (int k = lx; k < m; k++, j = j + 1 == n ? 0 : j + 1)
+        ls_set(ls, j, buf[k]);
+    for (int k = 0; k < lx; k++, j = j + 1 == n ? 0 : j + 1)
+        ls_set(ls, j, buf[k]);
+}
+
+/*
+ * Rewrite the tour a-b..c-d..e-f.. as a-d..e-b..c-f.. (orientation kept).
+ * With S1 = b..c, S2 = d..e, S3 = f..a the tour S1 S2 S3 becomes S2 S1 S3,
+ * the same cycle as S1 S3 S2 and S3 S2 S1: the longest segment stays in
+ * place and the other two are swapped.
+ */
 static void ls_or3_apply(tsp_ls *ls, int a, int b, int c, int d, int e, int f)
 {
-    int n = ls->n, m = 0;
-    int *out = ls->scratch;
-    out[m++] = a;
-    for (int x = d;; x = ls_succ(ls, x)) {
-        out[m++] = x;
-        if (x == e)
-            break;
-    }
-    for (int x = b;; x = ls_succ(ls, x)) {
-        out[m++] = x;
-        if (x == c)
-            break;
-    }
-    for (int x = f; x != a; x = ls_succ(ls, x))
-        out[m++] = x;
-    for (int k = 0; k < n; k++) {
-        ls->tour[k] = out[k];
-        ls->pos[out[k]] = k;
-    }
+    int l1 = ls_rel(ls, b, c) + 1, l2 = ls_rel(ls, d, e) + 1;
+    int l3 = ls->n - l1 - l2;
+    if (l3 >= l1 && l3 >= l2)
+        ls_swap_blocks(ls, ls->pos[b], l1, l2);
+    else if (l1 >= l2)
+        ls_swap_blocks(ls, ls->pos[d], l2, l3);
+    else
+        ls_swap_blocks(ls, ls->pos[f], l3, l1);
     ls_push(ls, a);
     ls_push(ls, b);
     ls_push(ls, c);
@@ -344,6 +423,70 @@ static int ls_dir_or3(tsp_ls *ls, int a)
     return 0;
 }
 
+/* One improving move from node a, if any. */
+static int ls_improve_node(tsp_ls *ls, int a)
+{
+    if (ls->v->symmetric)
+        return ls_sym_two_opt(ls, a) || ls_sym_or_opt(ls, a);
+    return ls_dir_or_opt(ls, a) || ls_dir_or3(ls, a);
+}
+
+/* Apply improving moves from the queued nodes until none is left (a local
+ * optimum) or the limits stop the solve (then 1 is returned). */
+static int ls_descend(tsp_ls *ls)
+{
+    int64_t tries = 0;
+    while (ls->qcount > 0) {
+        if (++tries % 128 == 0 && ctx_should_stop(ls->ctx))
+            return 1;
+        int a = ls_pop(ls);
+        if (ls_improve_node(ls, a))
+            ls_push(ls, a);
+    }
+    return 0;
+}
+
+/*
+ * Segment double bridge: at a random position p the two segments of
+ * 1..TSP_KICK_SEG nodes that follow are exchanged, x B C y -> x C B y,
+ * which replaces three arcs and reverses nothing. Kicks that would remove
+ * a fixed edge are redrawn a few times; 0 when none could be placed.
+ */
+static int ls_kick(tsp_ls *ls)
+{
+    const tsp_view *v = ls->v;
+    int n = ls->n;
+    int seg = TSP_KICK_SEG < (n - 1) / 2 ? TSP_KICK_SEG : (n - 1) / 2;
+    for (int attempt = 0; attempt < 8; attempt++) {
+        int p = (int)rng_below(&ls->ctx->rng, (uint64_t)n);
+        int l1 = 1 + (int)rng_below(&ls->ctx->rng, (uint64_t)seg);
+        int l2 = 1 + (int)rng_below(&ls->ctx->rng, (uint64_t)seg);
+        int x = ls->tour[p];
+        int b0 = ls->tour[(p + 1) % n], b1 = ls->tour[(p + l1) % n];
+        int c0 = ls->tour[(p + l1 + 1) % n];
+        int c1 = ls->tour[(p + l1 + l2) % n];
+        int y = ls->tour[(p + l1 + l2 + 1) % n];
+        if (tsp_fixed(v, x, b0) || tsp_fixed(v, b1, c0) || tsp_fixed(v, c1, y))
+            continue;
+        ls->weight += ls_w(ls, x, c0) + ls_w(ls, c1, b0) + ls_w(ls, b1, y) -
+                      ls_w(ls, x, b0) - ls_w(ls, b1, c0) - ls_w(ls, c1, y);
+        ls_swap_blocks(ls, (p + 1) % n, l1, l2);
+        ls_push(ls, x);
+        ls_push(ls, b0);
+        ls_push(ls, b1);
+        ls_push(ls, c0);
+        ls_push(ls, c1);
+        ls_push(ls, y);
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * Local search to the first local optimum, then iterated local search
+ * until the limits: each iteration is one kick and a local search from
+ * its endpoints, kept when the tour is not longer, undone otherwise.
+ */
 corto_status tsp_improve(corto_solution *s, solve_ctx *ctx)
 {
     corto_status rc = CORTO_OK;
@@ -358,6 +501,9 @@ corto_status tsp_improve(corto_solution *s, solve_ctx *ctx)
     CORTO_ALLOC(ls.tour, n);
     CORTO_ALLOC(ls.pos, n);
     CORTO_ALLOC(ls.scratch, n);
+    CORTO_ALLOC(ls.base, n);
+    CORTO_ALLOC(ls.touched, n);
+    CORTO_ALLOC(ls.mark, n);
     CORTO_ALLOC(ls.queue, n);
     CORTO_ALLOC(ls.queued, n);
     if (n < 4 || tsp_tour_from_solution(ls.tour, &v, s) != CORTO_OK)
@@ -373,24 +519,43 @@ corto_status tsp_improve(corto_solution *s, solve_ctx *ctx)
     route_eval re;
     route_eval_nodes(&re, ctx->problem, 0, ls.tour + 1, n - 1);
     int64_t offset = re.cost - ls.weight;
-    int64_t start = ls.weight, moves = 0, tries = 0;
-    while (ls.qcount > 0) {
-        if (++tries % 128 == 0 && ctx_should_stop(ctx))
-            break;
-        int a = ls_pop(&ls);
-        int improved = v.symmetric
-                           ? ls_sym_two_opt(&ls, a) || ls_sym_or_opt(&ls, a)
-                           : ls_dir_or_opt(&ls, a) || ls_dir_or3(&ls, a);
-        if (!improved)
-            continue;
-        ls_push(&ls, a);
-        moves++;
+    int64_t start = ls.weight;
+    ls_new_log(&ls);
+    int stopped = ls_descend(&ls);
+    ctx_new_best(ctx, ls.weight + offset);
+    ctx_log(ctx, 1, "tsp local optimum: cost %lld, %.3f s",
+            (long long)(ls.weight + offset), ctx_elapsed(ctx));
+    memcpy(ls.base, ls.tour, (size_t)n * sizeof *ls.base);
+    ls_new_log(&ls);
+    /* Below 8 nodes a kick has nothing to exchange that the local search
+     * would not undo; the local optimum is the answer. The search also
+     * ends (completed) after TSP_STALL_FACTOR * n^2 iterations without a
+     * shorter tour, so small instances do not spin until the time limit,
+     * and when fixed edges leave no room for kicks. */
+    int64_t stall = 0, stall_max = (int64_t)TSP_STALL_FACTOR * n * n;
+    int misses = 0;
+    while (!stopped && n >= 8 && stall < stall_max && misses < 100 &&
+           !ctx_should_stop(ctx)) {
+        int64_t before = ls.weight;
+        if (ls_kick(&ls)) {
+            misses = 0;
+            stopped = ls_descend(&ls);
+        } else {
+            misses++;
+        }
+        stall = ls.weight < before ? 0 : stall + 1;
+        if (ls.weight <= before) {
+            ls_commit(&ls);
+        } else {
+            ls_revert(&ls);
+            ls.weight = before;
+        }
         ctx->iteration++;
-        if (moves % 256 == 0)
+        if (ls.weight < before)
             ctx_new_best(ctx, ls.weight + offset);
-        if (ctx_should_stop(ctx))
-            break;
     }
+    ctx_log(ctx, 1, "tsp iterated local search: %lld iterations",
+            (long long)ctx->iteration);
     if (ls.weight < start) {
         CORTO_TRY(tsp_tour_to_solution(s, &v, ls.tour));
         ctx_new_best(ctx, ls.weight + offset);
@@ -400,6 +565,9 @@ cleanup:
     free(ls.tour);
     free(ls.pos);
     free(ls.scratch);
+    free(ls.base);
+    free(ls.touched);
+    free(ls.mark);
     free(ls.queue);
     free(ls.queued);
     tsp_view_free(&v);

@@ -8,6 +8,7 @@
 #include "construct.h"
 #include "route_eval.h"
 #include "corto.h"
+#include "test_problems.h"
 #include "test_util.h"
 
 #include <check.h>
@@ -15,108 +16,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Small deterministic generator for test data (xorshift64). */
-static uint64_t tr_state;
-static void tr_seed(uint64_t s)
+/* The solver's solution serves each client at most once and the checker
+ * agrees with it. Returns the number of clients served. */
+static int assert_consistent(const corto_problem *p, const corto_solution *s)
 {
-    tr_state = s * 0x9E3779B97F4A7C15ull + 1;
-}
-static int tr_below(int n)
-{
-    tr_state ^= tr_state << 13;
-    tr_state ^= tr_state >> 7;
-    tr_state ^= tr_state << 17;
-    return (int)(tr_state % (uint64_t)n);
-}
-
-/* CVRP: depot 0 and n clients with random coordinates and demands 1..10,
- * one vehicle type of capacity `cap` and `count` vehicles. */
-static corto_problem *random_cvrp(int n, uint64_t seed, int64_t cap,
-                                  int64_t count)
-{
-    corto_problem *p = NULL;
-    ck_assert_int_eq(corto_problem_create(&p, n + 1, 1), CORTO_OK);
-    tr_seed(seed);
-    double *x = malloc((size_t)(n + 1) * sizeof *x);
-    double *y = malloc((size_t)(n + 1) * sizeof *y);
-    for (int i = 0; i <= n; i++) {
-        x[i] = tr_below(1000);
-        y[i] = tr_below(1000);
-        if (i > 0) {
-            int64_t q = 1 + tr_below(10);
-            ck_assert_int_eq(corto_problem_set_demand(p, i, &q), CORTO_OK);
-        }
-    }
-    ck_assert_int_eq(corto_problem_set_coords(p, x, y), CORTO_OK);
-    free(x);
-    free(y);
-    corto_vehicle_type vt;
-    corto_vehicle_type_init(&vt);
-    vt.capacity = &cap;
-    vt.count = count;
-    ck_assert_int_eq(corto_problem_add_vehicle_type(p, &vt, NULL), CORTO_OK);
-    return p;
-}
-
-/* Asymmetric random matrix VRP (triangle inequality not guaranteed). */
-static corto_problem *random_asym_vrp(int n, uint64_t seed, int64_t cap)
-{
-    corto_problem *p = NULL;
-    int m = n + 1;
-    ck_assert_int_eq(corto_problem_create(&p, m, 1), CORTO_OK);
-    tr_seed(seed);
-    int64_t *d = malloc((size_t)m * (size_t)m * sizeof *d);
-    for (int i = 0; i < m; i++)
-        for (int j = 0; j < m; j++)
-            d[i * m + j] = i == j ? 0 : 10 + tr_below(200);
-    ck_assert_int_eq(corto_problem_set_distances(p, 0, d), CORTO_OK);
-    free(d);
-    for (int i = 1; i < m; i++) {
-        int64_t q = 1 + tr_below(5);
-        ck_assert_int_eq(corto_problem_set_demand(p, i, &q), CORTO_OK);
-    }
-    corto_vehicle_type vt;
-    corto_vehicle_type_init(&vt);
-    vt.capacity = &cap;
-    ck_assert_int_eq(corto_problem_add_vehicle_type(p, &vt, NULL), CORTO_OK);
-    return p;
-}
-
-/* Every client at most once, capacity per route, and the checker agrees
- * with the solver's status and cost. Returns the number of clients served. */
-static int assert_consistent(const corto_problem *p, const corto_solution *s,
-                             int64_t cap)
-{
-    int n = corto_problem_n_nodes(p), served = 0;
-    int *seen = calloc((size_t)n, sizeof *seen);
-    for (int r = 0; r < corto_solution_n_routes(s); r++) {
-        int len = 0;
-        const int *nodes = corto_solution_route(s, r, &len);
-        ck_assert_int_gt(len, 0);
-        for (int k = 0; k < len; k++) {
-            ck_assert_int_ge(nodes[k], 1);
-            ck_assert_int_lt(nodes[k], n);
-            ck_assert_int_eq(seen[nodes[k]], 0);
-            seen[nodes[k]] = 1;
-            served++;
-        }
-    }
-    (void)cap;
-    free(seen);
-    corto_check_report rep;
-    ck_assert_int_eq(corto_solution_check(&rep, p, s, corto_solution_cost(s)),
-                     CORTO_OK);
-    ck_assert_int_eq(rep.feasible,
-                     corto_solution_get_status(s) == CORTO_SOLUTION_FEASIBLE);
-    ck_assert_int_eq(rep.violations[CORTO_VIOL_COST], 0);
+    int served = test_assert_clients_once(p, s);
+    test_assert_checker_agrees(p, s);
     return served;
 }
 
 /* Sum of demands per route must stay within capacity (CVRP, 1 dim). */
-static void assert_capacity(const corto_problem *p, const corto_solution *s,
-                            int64_t cap, const int64_t *demand)
+static void assert_capacity(const corto_solution *s, int64_t cap,
+                            const int64_t *demand)
 {
-    (void)p;
     for (int r = 0; r < corto_solution_n_routes(s); r++) {
         int len = 0;
         const int *nodes = corto_solution_route(s, r, &len);
@@ -127,6 +39,7 @@ static void assert_capacity(const corto_problem *p, const corto_solution *s,
     }
 }
 
+/* corto_solve with the given init, construct_only and seed (30 s limit). */
 static corto_solution *solve_with(const corto_problem *p, const char *init,
                                   int construct_only, uint64_t seed)
 {
@@ -141,35 +54,43 @@ static corto_solution *solve_with(const corto_problem *p, const char *init,
     return s;
 }
 
+/*
+ * Solve with init and seed twice, construction only and with the local
+ * search: both serve n_clients and pass the checker, the searched one is
+ * feasible and costs no more. With demand (not NULL) both are feasible and
+ * every route stays within cap.
+ */
+static void assert_search_improves(const corto_problem *p, const char *init,
+                                   uint64_t seed, int n_clients, int64_t cap,
+                                   const int64_t *demand)
+{
+    corto_solution *c = solve_with(p, init, 1, seed);
+    corto_solution *l = solve_with(p, init, 0, seed);
+    ck_assert_int_eq(assert_consistent(p, c), n_clients);
+    ck_assert_int_eq(assert_consistent(p, l), n_clients);
+    if (demand) {
+        ck_assert_int_eq(corto_solution_get_status(c),
+                         CORTO_SOLUTION_FEASIBLE);
+        assert_capacity(c, cap, demand);
+        assert_capacity(l, cap, demand);
+    }
+    ck_assert_int_eq(corto_solution_get_status(l), CORTO_SOLUTION_FEASIBLE);
+    ck_assert_int_le(corto_solution_cost(l), corto_solution_cost(c));
+    corto_solution_destroy(c);
+    corto_solution_destroy(l);
+}
+
 START_TEST(cvrp_random_feasible_and_improved)
 {
     static const char *inits[] = {"savings", "nearest", "auto"};
     for (uint64_t seed = 1; seed <= 4; seed++) {
         int n = 40 + 30 * (int)seed;
-        corto_problem *p = random_cvrp(n, seed, 50, CORTO_UNLIMITED);
         int64_t *demand = calloc((size_t)n + 1, sizeof *demand);
-        tr_seed(seed);
-        for (int i = 0; i <= n; i++) {
-            tr_below(1000);
-            tr_below(1000);
-            if (i > 0)
-                demand[i] = 1 + tr_below(10);
-        }
-        for (int m = 0; m < 3; m++) {
-            corto_solution *c = solve_with(p, inits[m], 1, seed);
-            corto_solution *l = solve_with(p, inits[m], 0, seed);
-            ck_assert_int_eq(assert_consistent(p, c, 50), n);
-            ck_assert_int_eq(assert_consistent(p, l, 50), n);
-            ck_assert_int_eq(corto_solution_get_status(c),
-                             CORTO_SOLUTION_FEASIBLE);
-            ck_assert_int_eq(corto_solution_get_status(l),
-                             CORTO_SOLUTION_FEASIBLE);
-            assert_capacity(p, c, 50, demand);
-            assert_capacity(p, l, 50, demand);
-            ck_assert_int_le(corto_solution_cost(l), corto_solution_cost(c));
-            corto_solution_destroy(c);
-            corto_solution_destroy(l);
-        }
+        ck_assert_ptr_nonnull(demand);
+        corto_problem *p =
+            test_random_cvrp(n, seed, 50, CORTO_UNLIMITED, demand);
+        for (int m = 0; m < 3; m++)
+            assert_search_improves(p, inits[m], seed, n, 50, demand);
         free(demand);
         corto_problem_destroy(p);
     }
@@ -179,19 +100,9 @@ END_TEST
 START_TEST(asymmetric_vrp_feasible)
 {
     for (uint64_t seed = 11; seed <= 13; seed++) {
-        corto_problem *p = random_asym_vrp(50, seed, 20);
-        for (int m = 0; m < 2; m++) {
-            const char *init = m ? "nearest" : "savings";
-            corto_solution *c = solve_with(p, init, 1, seed);
-            corto_solution *l = solve_with(p, init, 0, seed);
-            ck_assert_int_eq(assert_consistent(p, c, 20), 50);
-            ck_assert_int_eq(assert_consistent(p, l, 20), 50);
-            ck_assert_int_eq(corto_solution_get_status(l),
-                             CORTO_SOLUTION_FEASIBLE);
-            ck_assert_int_le(corto_solution_cost(l), corto_solution_cost(c));
-            corto_solution_destroy(c);
-            corto_solution_destroy(l);
-        }
+        corto_problem *p = test_random_asym_vrp(50, seed, 20);
+        assert_search_improves(p, "savings", seed, 50, 20, NULL);
+        assert_search_improves(p, "nearest", seed, 50, 20, NULL);
         corto_problem_destroy(p);
     }
 }
@@ -200,7 +111,7 @@ END_TEST
 /* Same seed, same routes; the direct calls agree with corto_solve. */
 START_TEST(deterministic_given_seed)
 {
-    corto_problem *p = random_cvrp(120, 7, 40, CORTO_UNLIMITED);
+    corto_problem *p = test_random_cvrp(120, 7, 40, CORTO_UNLIMITED, NULL);
     corto_solution *a = solve_with(p, "savings", 0, 42);
     corto_solution *b = solve_with(p, "savings", 0, 42);
     ck_assert_int_eq(corto_solution_n_routes(a), corto_solution_n_routes(b));
@@ -220,31 +131,40 @@ END_TEST
 
 START_TEST(direct_calls_never_increase_cost)
 {
-    corto_problem *p = random_cvrp(90, 3, 35, CORTO_UNLIMITED);
+    corto_problem *p = test_random_cvrp(90, 3, 35, CORTO_UNLIMITED, NULL);
     ck_assert_int_eq(model_prepare(p), CORTO_OK);
-    corto_options o;
-    corto_options_init(&o);
     for (int m = 0; m < 2; m++) {
-        solve_ctx ctx;
-        ctx_init(&ctx, p, &o);
-        corto_solution *s = NULL;
-        ck_assert_int_eq(corto_solution_create(&s, p), CORTO_OK);
-        ck_assert_int_eq(m ? construct_nearest(s, &ctx)
-                           : construct_savings(s, &ctx),
+        test_direct t;
+        test_direct_start(&t, p);
+        corto_solution *s = t.s;
+        ck_assert_int_eq(m ? construct_nearest(s, &t.ctx)
+                           : construct_savings(s, &t.ctx),
                          CORTO_OK);
         route_eval_solution(s);
         int64_t before = s->cost;
         ck_assert_int_eq(s->status, CORTO_SOLUTION_FEASIBLE);
-        ck_assert_int_eq(vrp_improve(s, &ctx), CORTO_OK);
+        ck_assert_int_eq(vrp_improve(s, &t.ctx), CORTO_OK);
         route_eval_solution(s);
         ck_assert_int_eq(s->status, CORTO_SOLUTION_FEASIBLE);
         ck_assert_int_le(s->cost, before);
-        assert_consistent(p, s, 35);
+        assert_consistent(p, s);
         corto_solution_destroy(s);
     }
     corto_problem_destroy(p);
 }
 END_TEST
+
+/* A VRP of n nodes at (x[i], 0), depot 0, no vehicle type yet. */
+static corto_problem *on_a_line(int n, const double *x)
+{
+    corto_problem *p = NULL;
+    ck_assert_int_eq(corto_problem_create(&p, n, 1), CORTO_OK);
+    double *y = calloc((size_t)n, sizeof *y);
+    ck_assert_ptr_nonnull(y);
+    ck_assert_int_eq(corto_problem_set_coords(p, x, y), CORTO_OK);
+    free(y);
+    return p;
+}
 
 /*
  * Depot at x=0, clients 1..4 at x=1..4 on a line, demand 1, capacity 2.
@@ -254,19 +174,14 @@ END_TEST
  */
 START_TEST(savings_on_a_line)
 {
-    corto_problem *p = NULL;
-    ck_assert_int_eq(corto_problem_create(&p, 5, 1), CORTO_OK);
-    double x[5] = {0, 1, 2, 3, 4}, y[5] = {0, 0, 0, 0, 0};
-    ck_assert_int_eq(corto_problem_set_coords(p, x, y), CORTO_OK);
+    const double x[5] = {0, 1, 2, 3, 4};
+    corto_problem *p = on_a_line(5, x);
     for (int i = 1; i <= 4; i++) {
         int64_t one = 1;
         ck_assert_int_eq(corto_problem_set_demand(p, i, &one), CORTO_OK);
     }
     int64_t cap = 2;
-    corto_vehicle_type vt;
-    corto_vehicle_type_init(&vt);
-    vt.capacity = &cap;
-    ck_assert_int_eq(corto_problem_add_vehicle_type(p, &vt, NULL), CORTO_OK);
+    test_add_vehicle(p, &cap, CORTO_UNLIMITED);
     corto_solution *s = solve_with(p, "savings", 1, 1);
     ck_assert_int_eq(corto_solution_cost(s), 12);
     ck_assert_int_eq(corto_solution_n_routes(s), 2);
@@ -286,50 +201,49 @@ END_TEST
 /* Time windows: every construction and the search stay feasible. */
 START_TEST(time_windows_respected)
 {
-    corto_problem *p = random_cvrp(40, 5, 30, CORTO_UNLIMITED);
-    tr_seed(99);
+    corto_problem *p = test_random_cvrp(40, 5, 30, CORTO_UNLIMITED, NULL);
+    test_rand_seed(99);
     for (int i = 1; i <= 40; i++) {
-        int64_t open = 1500 + tr_below(2000); /* reachable alone */
+        int64_t open = 1500 + test_rand_below(2000); /* reachable alone */
         ck_assert_int_eq(corto_problem_set_time_window(p, i, open, open + 600),
                          CORTO_OK);
         ck_assert_int_eq(corto_problem_set_service(p, i, 10), CORTO_OK);
     }
-    for (int m = 0; m < 2; m++) {
-        const char *init = m ? "nearest" : "savings";
-        corto_solution *c = solve_with(p, init, 1, 1);
-        corto_solution *l = solve_with(p, init, 0, 1);
-        ck_assert_int_eq(assert_consistent(p, c, 30), 40);
-        ck_assert_int_eq(assert_consistent(p, l, 30), 40);
-        ck_assert_int_eq(corto_solution_get_status(l),
-                         CORTO_SOLUTION_FEASIBLE);
-        ck_assert_int_le(corto_solution_cost(l), corto_solution_cost(c));
-        corto_solution_destroy(c);
-        corto_solution_destroy(l);
-    }
+    assert_search_improves(p, "savings", 1, 40, 30, NULL);
+    assert_search_improves(p, "nearest", 1, 40, 30, NULL);
     corto_problem_destroy(p);
 }
 END_TEST
 
+/* The four ways the tests below build a solution (seed 1); each is one
+ * run of a loop test. */
+static const struct {
+    const char *init;
+    int construct_only;
+} builds[] = {{"savings", 0}, {"savings", 1}, {"nearest", 0}, {"nearest", 1}};
+
+#define N_BUILDS ((int)(sizeof builds / sizeof builds[0]))
+
+/* The solution of build number b on p. */
+static corto_solution *solve_build(const corto_problem *p, int b)
+{
+    return solve_with(p, builds[b].init, builds[b].construct_only, 1);
+}
+
 /* Pickup-delivery pairs stay on one route, pickup first. */
 START_TEST(pairs_kept_together)
 {
-    corto_problem *p = random_cvrp(30, 8, 40, CORTO_UNLIMITED);
+    corto_problem *p = test_random_cvrp(30, 8, 40, CORTO_UNLIMITED, NULL);
     for (int k = 0; k < 6; k++) {
         int64_t amount = 3;
         ck_assert_int_eq(
             corto_problem_add_pair(p, 1 + 2 * k, 2 + 2 * k, &amount),
             CORTO_OK);
     }
-    for (int m = 0; m < 2; m++) {
-        const char *init = m ? "nearest" : "savings";
-        for (int c = 0; c < 2; c++) {
-            corto_solution *s = solve_with(p, init, c, 1);
-            ck_assert_int_eq(assert_consistent(p, s, 40), 30);
-            ck_assert_int_eq(corto_solution_get_status(s),
-                             CORTO_SOLUTION_FEASIBLE);
-            corto_solution_destroy(s);
-        }
-    }
+    corto_solution *s = solve_build(p, _i);
+    ck_assert_int_eq(assert_consistent(p, s), 30);
+    ck_assert_int_eq(corto_solution_get_status(s), CORTO_SOLUTION_FEASIBLE);
+    corto_solution_destroy(s);
     corto_problem_destroy(p);
 }
 END_TEST
@@ -338,19 +252,12 @@ END_TEST
  * reported infeasible (some clients cannot be served) — never invented. */
 START_TEST(fleet_limit_respected)
 {
-    corto_problem *p = random_cvrp(40, 4, 30, 3);
-    for (int m = 0; m < 2; m++) {
-        const char *init = m ? "nearest" : "savings";
-        for (int c = 0; c < 2; c++) {
-            corto_solution *s = solve_with(p, init, c, 1);
-            ck_assert_int_le(corto_solution_n_routes(s), 3);
-            int served = assert_consistent(p, s, 30);
-            ck_assert_int_lt(served, 40);
-            ck_assert_int_eq(corto_solution_get_status(s),
-                             CORTO_SOLUTION_INFEASIBLE);
-            corto_solution_destroy(s);
-        }
-    }
+    corto_problem *p = test_random_cvrp(40, 4, 30, 3, NULL);
+    corto_solution *s = solve_build(p, _i);
+    ck_assert_int_le(corto_solution_n_routes(s), 3);
+    ck_assert_int_lt(assert_consistent(p, s), 40);
+    ck_assert_int_eq(corto_solution_get_status(s), CORTO_SOLUTION_INFEASIBLE);
+    corto_solution_destroy(s);
     corto_problem_destroy(p);
 }
 END_TEST
@@ -358,19 +265,13 @@ END_TEST
 /* A fixed edge between two clients survives construction and search. */
 START_TEST(vrp_fixed_edge_kept)
 {
-    corto_problem *p = random_cvrp(30, 6, 40, CORTO_UNLIMITED);
+    corto_problem *p = test_random_cvrp(30, 6, 40, CORTO_UNLIMITED, NULL);
     ck_assert_int_eq(corto_problem_add_fixed_edge(p, 3, 17), CORTO_OK);
-    for (int m = 0; m < 2; m++) {
-        const char *init = m ? "nearest" : "savings";
-        for (int c = 0; c < 2; c++) {
-            corto_solution *s = solve_with(p, init, c, 1);
-            assert_consistent(p, s, 40);
-            ck_assert_int_eq(corto_solution_get_status(s),
-                             CORTO_SOLUTION_FEASIBLE);
-            ck_assert(route_eval_has_edge(s, 3, 17, 0));
-            corto_solution_destroy(s);
-        }
-    }
+    corto_solution *s = solve_build(p, _i);
+    assert_consistent(p, s);
+    ck_assert_int_eq(corto_solution_get_status(s), CORTO_SOLUTION_FEASIBLE);
+    ck_assert(route_eval_has_edge(s, 3, 17, 0));
+    corto_solution_destroy(s);
     corto_problem_destroy(p);
 }
 END_TEST
@@ -378,17 +279,13 @@ END_TEST
 /* Optional clients far away with a small prize are left out. */
 START_TEST(optional_clients_may_be_dropped)
 {
-    corto_problem *p = NULL;
-    ck_assert_int_eq(corto_problem_create(&p, 4, 1), CORTO_OK);
-    double x[4] = {0, 1, 2, 500}, y[4] = {0, 0, 0, 0};
-    ck_assert_int_eq(corto_problem_set_coords(p, x, y), CORTO_OK);
+    const double x[4] = {0, 1, 2, 500};
+    corto_problem *p = on_a_line(4, x);
     ck_assert_int_eq(corto_problem_set_prize(p, 3, 10, 0), CORTO_OK);
-    corto_vehicle_type vt;
-    corto_vehicle_type_init(&vt);
-    ck_assert_int_eq(corto_problem_add_vehicle_type(p, &vt, NULL), CORTO_OK);
+    test_add_vehicle(p, NULL, CORTO_UNLIMITED);
     for (int m = 0; m < 2; m++) {
         corto_solution *s = solve_with(p, m ? "nearest" : "savings", 0, 1);
-        ck_assert_int_eq(assert_consistent(p, s, 0), 2);
+        ck_assert_int_eq(assert_consistent(p, s), 2);
         ck_assert_int_eq(corto_solution_cost(s), 4);
         corto_solution_destroy(s);
     }
@@ -425,9 +322,9 @@ static Suite *construct_suite(void)
     tcase_add_test(tc, direct_calls_never_increase_cost);
     tcase_add_test(tc, savings_on_a_line);
     tcase_add_test(tc, time_windows_respected);
-    tcase_add_test(tc, pairs_kept_together);
-    tcase_add_test(tc, fleet_limit_respected);
-    tcase_add_test(tc, vrp_fixed_edge_kept);
+    tcase_add_loop_test(tc, pairs_kept_together, 0, N_BUILDS);
+    tcase_add_loop_test(tc, fleet_limit_respected, 0, N_BUILDS);
+    tcase_add_loop_test(tc, vrp_fixed_edge_kept, 0, N_BUILDS);
     tcase_add_test(tc, optional_clients_may_be_dropped);
     tcase_add_test(tc, x_instance_quality);
     suite_add_tcase(s, tc);

@@ -9,28 +9,15 @@
 #include "model.h"
 #include "rng.h"
 #include "route_eval.h"
+#include "test_problems.h"
 #include "test_util.h"
 
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Nodes 0 (depot), 1, 2, 3; the same asymmetric matrix as test_check.c. */
-static const int64_t base_dist[16] = {
-    0,  10, 20, 30, /* from 0 */
-    11, 0,  5,  15, /* from 1 */
-    21, 6,  0,  7,  /* from 2 */
-    31, 16, 8,  0,  /* from 3 */
-};
-
-static corto_problem *base_problem(int n_dims)
-{
-    corto_problem *p = NULL;
-    ck_assert_int_eq(corto_problem_create(&p, 4, n_dims), CORTO_OK);
-    ck_assert_int_eq(corto_problem_set_distances(p, 0, base_dist), CORTO_OK);
-    return p;
-}
-
+/* The base problem of test_problems.h (nodes 0 = depot, 1, 2, 3). */
+/* One vehicle type with the defaults but for cost_per_duration. */
 static void add_default_vehicle(corto_problem *p, int64_t cost_per_duration)
 {
     corto_vehicle_type vt;
@@ -41,7 +28,7 @@ static void add_default_vehicle(corto_problem *p, int64_t cost_per_duration)
 
 START_TEST(node_segment_fields)
 {
-    corto_problem *p = base_problem(2);
+    corto_problem *p = test_base_problem(2);
     const int64_t dem[] = {3, 1}, pick[] = {1, 2};
     ck_assert_int_eq(corto_problem_set_demand(p, 2, dem), CORTO_OK);
     ck_assert_int_eq(corto_problem_set_pickup(p, 2, pick), CORTO_OK);
@@ -82,53 +69,48 @@ END_TEST
  */
 START_TEST(join_duration_waiting_and_warp)
 {
-    corto_problem *p = base_problem(1);
+    corto_problem *p = test_base_problem(1);
     int64_t dur[16];
-    for (int k = 0; k < 16; k++)
-        dur[k] = 2 * base_dist[k];
+    test_base_dist_times(dur, 2);
     ck_assert_int_eq(corto_problem_set_durations(p, 0, dur), CORTO_OK);
     ck_assert_int_eq(corto_problem_set_service(p, 1, 5), CORTO_OK);
     ck_assert_int_eq(corto_problem_set_service(p, 2, 2), CORTO_OK);
     ck_assert_int_eq(corto_problem_set_time_window(p, 2, 50, 60), CORTO_OK);
-    seg a, b, j;
-
-    /* Node 1 in [0, 100]: no waiting, no warp; E = 50 - 15, L = 60 - 15. */
-    ck_assert_int_eq(corto_problem_set_time_window(p, 1, 0, 100), CORTO_OK);
-    seg_node(&a, p, 1);
-    seg_node(&b, p, 2);
-    seg_join(&j, &a, &b, p, 0);
-    ck_assert_int_eq(j.first, 1);
-    ck_assert_int_eq(j.last, 2);
-    ck_assert_int_eq(j.dist, 5);
-    ck_assert_int_eq(j.dur, 17);
-    ck_assert_int_eq(j.tw, 0);
-    ck_assert_int_eq(j.early, 35);
-    ck_assert_int_eq(j.late, 45);
-
-    /* Node 1 in [0, 20]: 15 of waiting cannot be avoided; E = L = 20. */
-    ck_assert_int_eq(corto_problem_set_time_window(p, 1, 0, 20), CORTO_OK);
-    seg_node(&a, p, 1);
-    seg_join(&j, &a, &b, p, 0);
-    ck_assert_int_eq(j.dur, 32);
-    ck_assert_int_eq(j.tw, 0);
-    ck_assert_int_eq(j.early, 20);
-    ck_assert_int_eq(j.late, 20);
-
-    /* Node 1 in [50, 100]: node 2 reached at 65 at best, 5 late. */
-    ck_assert_int_eq(corto_problem_set_time_window(p, 1, 50, 100), CORTO_OK);
-    seg_node(&a, p, 1);
-    seg_join(&j, &a, &b, p, 0);
-    ck_assert_int_eq(j.dur, 17);
-    ck_assert_int_eq(j.tw, 5);
-    ck_assert_int_eq(j.early, 50);
-    ck_assert_int_eq(j.late, 50);
+    /* Window of node 1, then the joined segment's duration, time warp,
+     * earliest and latest start. */
+    static const struct {
+        int64_t open1, close1, dur, tw, early, late;
+    } cases[] = {
+        /* No waiting, no warp; E = 50 - 15, L = 60 - 15. */
+        {0, 100, 17, 0, 35, 45},
+        /* 15 of waiting cannot be avoided; E = L = 20. */
+        {0, 20, 32, 0, 20, 20},
+        /* Node 2 reached at 65 at best, 5 late. */
+        {50, 100, 17, 5, 50, 50},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        seg a, b, j;
+        ck_assert_int_eq(corto_problem_set_time_window(p, 1, cases[k].open1,
+                                                       cases[k].close1),
+                         CORTO_OK);
+        seg_node(&a, p, 1);
+        seg_node(&b, p, 2);
+        seg_join(&j, &a, &b, p, 0);
+        ck_assert_int_eq(j.first, 1);
+        ck_assert_int_eq(j.last, 2);
+        ck_assert_int_eq(j.dist, 5);
+        ck_assert_int_eq(j.dur, cases[k].dur);
+        ck_assert_int_eq(j.tw, cases[k].tw);
+        ck_assert_int_eq(j.early, cases[k].early);
+        ck_assert_int_eq(j.late, cases[k].late);
+    }
     corto_problem_destroy(p);
 }
 END_TEST
 
 START_TEST(route_distance_cost_and_duration)
 {
-    corto_problem *p = base_problem(1);
+    corto_problem *p = test_base_problem(1);
     add_default_vehicle(p, 1);
     const int tour[] = {1, 2, 3};
     route_eval re;
@@ -167,7 +149,7 @@ END_TEST
 
 START_TEST(route_limits_and_open_route)
 {
-    corto_problem *p = base_problem(1);
+    corto_problem *p = test_base_problem(1);
     corto_vehicle_type vt;
     corto_vehicle_type_init(&vt);
     vt.max_distance = 50;
@@ -197,7 +179,7 @@ START_TEST(shift_outside_depot_window_is_late)
 {
     /* Depot 0 closes at 40, the shift opens at 50: no departure is on
      * time, whatever the route. The open route is late by exactly 10. */
-    corto_problem *p = base_problem(1);
+    corto_problem *p = test_base_problem(1);
     ck_assert_int_eq(corto_problem_set_time_window(p, 0, 0, 40), CORTO_OK);
     corto_vehicle_type vt;
     corto_vehicle_type_init(&vt);
@@ -230,25 +212,17 @@ START_TEST(shift_outside_depot_window_is_late)
 END_TEST
 
 /*
- * Loads in two dimensions. demand 1 = (3,0), 2 = (2,1), 3 = (0,4); pickup
- * 1 = (1,2); pair 2 -> 3 carrying (1,1). On 1, 2, 3 the load is (5,5)
- * at the start, then (3,7), (2,7), (1,2): peaks (5,7).
+ * Loads in two dimensions (test_set_two_dim_loads): demand 1 = (3,0),
+ * 2 = (2,1), 3 = (0,4); pickup 1 = (1,2); pair 2 -> 3 carrying (1,1). On 1, 2,
+ * 3 the load is (5,5) at the start, then (3,7), (2,7), (1,2): peaks (5,7).
  */
 START_TEST(route_loads_pickups_and_pairs)
 {
-    corto_problem *p = base_problem(2);
-    const int64_t d1[] = {3, 0}, d2[] = {2, 1}, d3[] = {0, 4};
-    const int64_t p1[] = {1, 2}, pair[] = {1, 1};
-    ck_assert_int_eq(corto_problem_set_demand(p, 1, d1), CORTO_OK);
-    ck_assert_int_eq(corto_problem_set_demand(p, 2, d2), CORTO_OK);
-    ck_assert_int_eq(corto_problem_set_demand(p, 3, d3), CORTO_OK);
-    ck_assert_int_eq(corto_problem_set_pickup(p, 1, p1), CORTO_OK);
+    corto_problem *p = test_base_problem(2);
+    const int64_t pair[] = {1, 1}, cap[] = {4, 6};
+    test_set_two_dim_loads(p);
     ck_assert_int_eq(corto_problem_add_pair(p, 2, 3, pair), CORTO_OK);
-    const int64_t cap[] = {4, 6};
-    corto_vehicle_type vt;
-    corto_vehicle_type_init(&vt);
-    vt.capacity = cap;
-    ck_assert_int_eq(corto_problem_add_vehicle_type(p, &vt, NULL), CORTO_OK);
+    test_add_vehicle(p, cap, CORTO_UNLIMITED);
 
     seg acc, one;
     seg_start(&acc, p, 0);
@@ -280,11 +254,13 @@ END_TEST
 /* Random instances                                                    */
 /* ------------------------------------------------------------------ */
 
+/* Uniform integer in [lo, hi]. */
 static int64_t rnd(rng *r, int64_t lo, int64_t hi)
 {
     return lo + (int64_t)rng_below(r, (uint64_t)(hi - lo + 1));
 }
 
+/* 1 with probability percent / 100. */
 static int chance(rng *r, int percent)
 {
     return (int)rng_below(r, 100) < percent;

@@ -9,6 +9,7 @@
 #include "model.h"
 #include "route_eval.h"
 #include "solution_io.h"
+#include "test_problems.h"
 #include "test_util.h"
 
 #include <check.h>
@@ -18,39 +19,38 @@
 #include <string.h>
 #include <unistd.h>
 
-static corto_problem *load(const char *relative)
-{
-    char path[4096];
-    corto_diag d;
-    corto_problem *p = NULL;
-    test_source_path(path, sizeof path, relative);
-    ck_assert_msg(corto_read_problem(&p, path, &d) == CORTO_OK, "%s",
-                  d.message);
-    return p;
-}
+/* Size of the path buffers of read_text. */
+#define TEMP_PATH_SIZE 256
 
-static corto_solution *load_sol(const corto_problem *p, const char *relative,
-                                int64_t *claimed)
-{
-    char path[4096];
-    corto_diag d;
-    corto_solution *s = NULL;
-    test_source_path(path, sizeof path, relative);
-    ck_assert_msg(corto_read_solution(&s, claimed, p, path, &d) == CORTO_OK,
-                  "%s", d.message);
-    return s;
-}
-
-/* Read a solution from inline text; returns the status. */
-static corto_status read_text(corto_solution **s, int64_t *claimed,
+/* Read a solution from inline text saved to a temporary file (removed
+ * again; its name goes to path, TEMP_PATH_SIZE bytes, unless that is
+ * NULL); returns the status. */
+static corto_status read_text(corto_solution **s, int64_t *claimed, char *path,
                               const corto_problem *p, const char *suffix,
                               const char *text, corto_diag *d)
 {
-    char path[256];
-    ck_assert_ptr_nonnull(test_temp_file(path, sizeof path, suffix, text));
+    char own[TEMP_PATH_SIZE];
+    if (!path)
+        path = own;
+    ck_assert_ptr_nonnull(test_temp_file(path, TEMP_PATH_SIZE, suffix, text));
     corto_status rc = corto_read_solution(s, claimed, p, path, d);
     unlink(path);
     return rc;
+}
+
+/* Write s in `format` to a temporary stream, expecting status `expect`;
+ * what was written lands in buf, NUL-terminated. */
+static void write_text(char *buf, size_t size, const corto_solution *s,
+                       const corto_problem *p, corto_format format,
+                       corto_status expect)
+{
+    FILE *f = tmpfile();
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(corto_write_solution(s, p, format, NULL, f), expect);
+    rewind(f);
+    size_t n = fread(buf, 1, size - 1, f);
+    fclose(f);
+    buf[n] = '\0';
 }
 
 /* Cost by route_eval (on the solution itself). */
@@ -61,6 +61,7 @@ static int64_t eval_cost(corto_solution *s, int *feasible)
     return corto_solution_cost(s);
 }
 
+/* Same routes, vehicle types and nodes, in the same order. */
 static void assert_same_routes(const corto_solution *a,
                                const corto_solution *b)
 {
@@ -92,10 +93,10 @@ START_TEST(bundled_sol_files_reproduce_their_cost)
         {"instances/P-n16-k8.vrp", "instances/P-n16-k8.sol", 450, 8},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
-        corto_problem *p = load(cases[c].vrp);
+        corto_problem *p = test_load_problem(cases[c].vrp);
         int64_t claimed = 0;
         int feasible = 0;
-        corto_solution *s = load_sol(p, cases[c].sol, &claimed);
+        corto_solution *s = test_load_solution(p, cases[c].sol, &claimed);
         ck_assert_int_eq(corto_solution_n_routes(s), cases[c].routes);
         ck_assert_int_eq(claimed, cases[c].optimum);
         corto_check_report rep;
@@ -123,10 +124,10 @@ START_TEST(bundled_tours_reproduce_the_optimum)
         {"instances/bays29.tsp", "instances/bays29.opt.tour", 2020},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
-        corto_problem *p = load(cases[c].tsp);
+        corto_problem *p = test_load_problem(cases[c].tsp);
         int64_t claimed = 0;
         int feasible = 0;
-        corto_solution *s = load_sol(p, cases[c].tour, &claimed);
+        corto_solution *s = test_load_solution(p, cases[c].tour, &claimed);
         ck_assert_int_eq(claimed, INT64_MAX);
         ck_assert_int_eq(corto_solution_n_routes(s), 1);
         int n = 0;
@@ -165,8 +166,8 @@ static void round_trip(const corto_problem *p, const corto_solution *s,
 
 START_TEST(round_trip_sol_and_json)
 {
-    corto_problem *p = load("instances/A-n32-k5.vrp");
-    corto_solution *s = load_sol(p, "instances/A-n32-k5.sol", NULL);
+    corto_problem *p = test_load_problem("instances/A-n32-k5.vrp");
+    corto_solution *s = test_load_solution(p, "instances/A-n32-k5.sol", NULL);
     /* Not evaluated: the writers compute the cost. */
     ck_assert_int_eq(corto_solution_cost(s), INT64_MAX);
     round_trip(p, s, CORTO_FORMAT_SOL, 784);
@@ -195,8 +196,9 @@ END_TEST
 
 START_TEST(round_trip_tour)
 {
-    corto_problem *p = load("instances/berlin52.tsp");
-    corto_solution *s = load_sol(p, "instances/berlin52.opt.tour", NULL);
+    corto_problem *p = test_load_problem("instances/berlin52.tsp");
+    corto_solution *s =
+        test_load_solution(p, "instances/berlin52.opt.tour", NULL);
     round_trip(p, s, CORTO_FORMAT_TOUR, INT64_MAX);
     round_trip(p, s, CORTO_FORMAT_AUTO, INT64_MAX);
     round_trip(p, s, CORTO_FORMAT_JSON, 7542);
@@ -209,8 +211,8 @@ END_TEST
 /* Writing to a stream, and what the JSON document holds. */
 START_TEST(json_document_fields)
 {
-    corto_problem *p = load("instances/P-n16-k8.vrp");
-    corto_solution *s = load_sol(p, "instances/P-n16-k8.sol", NULL);
+    corto_problem *p = test_load_problem("instances/P-n16-k8.vrp");
+    corto_solution *s = test_load_solution(p, "instances/P-n16-k8.sol", NULL);
     FILE *f = tmpfile();
     ck_assert_ptr_nonnull(f);
     ck_assert_int_eq(corto_write_solution(s, p, CORTO_FORMAT_JSON, NULL, f),
@@ -245,41 +247,27 @@ END_TEST
 
 START_TEST(sol_and_tour_text)
 {
-    corto_problem *p = load("instances/E-n13-k4.vrp");
-    corto_solution *s = load_sol(p, "instances/E-n13-k4.sol", NULL);
+    corto_problem *p = test_load_problem("instances/E-n13-k4.vrp");
+    corto_solution *s = test_load_solution(p, "instances/E-n13-k4.sol", NULL);
     char buf[4096] = {0};
-    FILE *f = tmpfile();
-    ck_assert_int_eq(corto_write_solution(s, p, CORTO_FORMAT_AUTO, NULL, f),
-                     CORTO_OK);
-    rewind(f);
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = '\0';
+    write_text(buf, sizeof buf, s, p, CORTO_FORMAT_AUTO, CORTO_OK);
     ck_assert_str_eq(buf, "Route #1: 1\nRoute #2: 8 5 3\n"
                           "Route #3: 9 12 10 6\nRoute #4: 11 4 7 2\n"
                           "Cost 247\n");
     /* A VRP solution with several routes is not one tour. */
-    f = tmpfile();
-    ck_assert_int_eq(corto_write_solution(s, p, CORTO_FORMAT_TOUR, NULL, f),
-                     CORTO_ERR_UNSUPPORTED);
-    fclose(f);
+    write_text(buf, sizeof buf, s, p, CORTO_FORMAT_TOUR,
+               CORTO_ERR_UNSUPPORTED);
     corto_solution_destroy(s);
     corto_problem_destroy(p);
 
     /* A TSP tour: depot first, ids 1-based, closed by -1 and EOF. */
-    p = load("instances/gr17.tsp");
+    p = test_load_problem("instances/gr17.tsp");
     ck_assert_int_eq(corto_solution_create(&s, p), CORTO_OK);
     int route[16];
     for (int k = 0; k < 16; k++)
         route[k] = 16 - k;
     ck_assert_int_eq(corto_solution_add_route(s, 0, route, 16), CORTO_OK);
-    f = tmpfile();
-    ck_assert_int_eq(corto_write_solution(s, p, CORTO_FORMAT_AUTO, NULL, f),
-                     CORTO_OK);
-    rewind(f);
-    n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = '\0';
+    write_text(buf, sizeof buf, s, p, CORTO_FORMAT_AUTO, CORTO_OK);
     ck_assert_ptr_nonnull(strstr(buf, "TYPE : TOUR\nDIMENSION : 17\n"
                                       "TOUR_SECTION\n1\n17\n16\n"));
     ck_assert_ptr_nonnull(strstr(buf, "\n2\n-1\nEOF\n"));
@@ -291,14 +279,15 @@ END_TEST
 /* A tour may start anywhere; several ids per line; no trailing EOF. */
 START_TEST(tour_is_rotated_to_the_depot)
 {
-    corto_problem *p = load("instances/ulysses16.tsp");
+    corto_problem *p = test_load_problem("instances/ulysses16.tsp");
     corto_solution *s = NULL;
     corto_diag d;
     int64_t claimed = 0;
     const char *text = "NAME : t\nTYPE : TOUR\nDIMENSION : 16\n"
                        "TOUR_SECTION\n5 6 7 8 9 10 11 12\n13 14 15 16 1 2\n"
                        "3 4\n-1\n";
-    ck_assert_int_eq(read_text(&s, &claimed, p, ".tour", text, &d), CORTO_OK);
+    ck_assert_int_eq(read_text(&s, &claimed, NULL, p, ".tour", text, &d),
+                     CORTO_OK);
     int n = 0;
     const int *r = corto_solution_route(s, 0, &n);
     ck_assert_int_eq(n, 15);
@@ -313,12 +302,12 @@ END_TEST
 /* Ids that make no sense are still read, for the checker to report. */
 START_TEST(bad_ids_are_read)
 {
-    corto_problem *p = load("instances/P-n16-k8.vrp");
+    corto_problem *p = test_load_problem("instances/P-n16-k8.vrp");
     corto_solution *s = NULL;
     corto_diag d;
     int64_t claimed = 0;
     int feasible = 1;
-    ck_assert_int_eq(read_text(&s, &claimed, p, ".sol",
+    ck_assert_int_eq(read_text(&s, &claimed, NULL, p, ".sol",
                                "Route #1: 1 99 2\nRoute #2: 3 3 -4\n"
                                "Cost 12\n",
                                &d),
@@ -337,7 +326,7 @@ START_TEST(bad_ids_are_read)
     ck_assert(!rep.feasible);
     corto_solution_destroy(s);
 
-    ck_assert_int_eq(read_text(&s, &claimed, p, ".json",
+    ck_assert_int_eq(read_text(&s, &claimed, NULL, p, ".json",
                                "{\"routes\": [{\"nodes\": [0, 77]}]}\n", &d),
                      CORTO_OK);
     ck_assert_int_eq(claimed, INT64_MAX);
@@ -370,15 +359,13 @@ START_TEST(syntax_errors_name_the_line)
         {".json", "\n\n{\"routes\": [1, 2]\n", 4, "JSON"},
         {".sol", "", 1, "empty"},
     };
-    corto_problem *p = load("instances/P-n16-k8.vrp");
+    corto_problem *p = test_load_problem("instances/P-n16-k8.vrp");
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
-        char path[256], prefix[300];
+        char path[TEMP_PATH_SIZE], prefix[TEMP_PATH_SIZE + 44];
         corto_solution *s = NULL;
         corto_diag d;
-        ck_assert_ptr_nonnull(
-            test_temp_file(path, sizeof path, cases[c].suffix, cases[c].text));
-        corto_status rc = corto_read_solution(&s, NULL, p, path, &d);
-        unlink(path);
+        corto_status rc =
+            read_text(&s, NULL, path, p, cases[c].suffix, cases[c].text, &d);
         ck_assert_msg(rc == CORTO_ERR_PARSE, "case %zu: status %d", c,
                       (int)rc);
         ck_assert_ptr_null(s);
@@ -405,15 +392,12 @@ START_TEST(json_structure_errors)
         "{\"routes\": [{\"vehicle_type\": -1, \"nodes\": [1]}]}\n",
         "{\"cost\": 1.5, \"routes\": []}\n",
     };
-    corto_problem *p = load("instances/P-n16-k8.vrp");
+    corto_problem *p = test_load_problem("instances/P-n16-k8.vrp");
     for (size_t c = 0; c < sizeof texts / sizeof texts[0]; c++) {
         corto_solution *s = NULL;
         corto_diag d;
-        char path[256];
-        ck_assert_ptr_nonnull(
-            test_temp_file(path, sizeof path, ".json", texts[c]));
-        corto_status rc = corto_read_solution(&s, NULL, p, path, &d);
-        unlink(path);
+        char path[TEMP_PATH_SIZE];
+        corto_status rc = read_text(&s, NULL, path, p, ".json", texts[c], &d);
         ck_assert_msg(rc == CORTO_ERR_PARSE, "case %zu", c);
         ck_assert_int_eq(strncmp(d.message, path, strlen(path)), 0);
     }

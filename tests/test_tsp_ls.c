@@ -8,91 +8,31 @@
 #include "route_eval.h"
 #include "corto.h"
 #include "test_util.h"
+#include "test_problems.h"
 
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t tr_state;
-static void tr_seed(uint64_t s)
-{
-    tr_state = s * 0x9E3779B97F4A7C15ull + 1;
-}
-static int tr_below(int n)
-{
-    tr_state ^= tr_state << 13;
-    tr_state ^= tr_state >> 7;
-    tr_state ^= tr_state << 17;
-    return (int)(tr_state % (uint64_t)n);
-}
-
-static corto_problem *tsp_from_coords(int n, const double *x, const double *y)
-{
-    corto_problem *p = NULL;
-    ck_assert_int_eq(corto_problem_create(&p, n, 1), CORTO_OK);
-    ck_assert_int_eq(corto_problem_set_kind(p, CORTO_KIND_TSP), CORTO_OK);
-    ck_assert_int_eq(corto_problem_set_coords(p, x, y), CORTO_OK);
-    corto_vehicle_type vt;
-    corto_vehicle_type_init(&vt);
-    ck_assert_int_eq(corto_problem_add_vehicle_type(p, &vt, NULL), CORTO_OK);
-    ck_assert_int_eq(model_prepare(p), CORTO_OK);
-    return p;
-}
-
-static corto_problem *random_tsp(int n, uint64_t seed)
-{
-    double *x = malloc((size_t)n * sizeof *x),
-           *y = malloc((size_t)n * sizeof *y);
-    tr_seed(seed);
-    for (int i = 0; i < n; i++) {
-        x[i] = tr_below(10000);
-        y[i] = tr_below(10000);
-    }
-    corto_problem *p = tsp_from_coords(n, x, y);
-    free(x);
-    free(y);
-    return p;
-}
-
-static corto_problem *random_atsp(int n, uint64_t seed)
-{
-    corto_problem *p = NULL;
-    ck_assert_int_eq(corto_problem_create(&p, n, 1), CORTO_OK);
-    ck_assert_int_eq(corto_problem_set_kind(p, CORTO_KIND_ATSP), CORTO_OK);
-    int64_t *d = malloc((size_t)n * (size_t)n * sizeof *d);
-    tr_seed(seed);
-    for (int i = 0; i < n; i++)
-        for (int j = 0; j < n; j++)
-            d[i * n + j] = i == j ? 0 : 1 + tr_below(1000);
-    ck_assert_int_eq(corto_problem_set_distances(p, 0, d), CORTO_OK);
-    free(d);
-    corto_vehicle_type vt;
-    corto_vehicle_type_init(&vt);
-    ck_assert_int_eq(corto_problem_add_vehicle_type(p, &vt, NULL), CORTO_OK);
-    ck_assert_int_eq(model_prepare(p), CORTO_OK);
-    return p;
-}
-
 /* One route visiting every non-depot node once; checker agrees. */
 static void assert_tour(const corto_problem *p, const corto_solution *s)
 {
-    int n = corto_problem_n_nodes(p), len = 0;
     ck_assert_int_eq(corto_solution_n_routes(s), 1);
-    const int *nodes = corto_solution_route(s, 0, &len);
-    ck_assert_int_eq(len, n - 1);
-    int *seen = calloc((size_t)n, sizeof *seen);
-    for (int k = 0; k < len; k++) {
-        ck_assert_int_gt(nodes[k], 0);
-        ck_assert_int_lt(nodes[k], n);
-        ck_assert_int_eq(seen[nodes[k]]++, 0);
-    }
-    free(seen);
-    corto_check_report rep;
-    ck_assert_int_eq(corto_solution_check(&rep, p, s, corto_solution_cost(s)),
-                     CORTO_OK);
-    ck_assert_int_eq(rep.feasible,
-                     corto_solution_get_status(s) == CORTO_SOLUTION_FEASIBLE);
-    ck_assert_int_eq(rep.violations[CORTO_VIOL_COST], 0);
+    ck_assert_int_eq(test_assert_clients_once(p, s),
+                     corto_problem_n_nodes(p) - 1);
+    test_assert_checker_agrees(p, s);
+}
+
+/* Iterated-local-search steps after the first local optimum in direct
+ * calls (without a limit tsp_improve runs until the time limit). */
+#define TSP_TEST_ITERATIONS 300
+
+/* tsp_improve on t's solution, then evaluate it again. */
+static void improve(test_direct *t)
+{
+    t->opt.iterations = TSP_TEST_ITERATIONS;
+    ck_assert_int_eq(tsp_improve(t->s, &t->ctx), CORTO_OK);
+    route_eval_solution(t->s);
 }
 
 /* Build with `nearest` or insertion, evaluate, improve: returns the two
@@ -100,33 +40,29 @@ static void assert_tour(const corto_problem *p, const corto_solution *s)
 static corto_solution *build_and_improve(corto_problem *p, int nearest,
                                          int64_t *before, int64_t *after)
 {
-    corto_options o;
-    corto_options_init(&o);
-    solve_ctx ctx;
-    ctx_init(&ctx, p, &o);
-    corto_solution *s = NULL;
-    ck_assert_int_eq(corto_solution_create(&s, p), CORTO_OK);
-    ck_assert_int_eq(nearest ? construct_tsp_nearest(s, &ctx)
-                             : construct_tsp_insertion(s, &ctx),
+    test_direct t;
+    test_direct_start(&t, p);
+    ck_assert_int_eq(nearest ? construct_tsp_nearest(t.s, &t.ctx)
+                             : construct_tsp_insertion(t.s, &t.ctx),
                      CORTO_OK);
-    route_eval_solution(s);
-    ck_assert_int_eq(s->status, CORTO_SOLUTION_FEASIBLE);
-    assert_tour(p, s);
-    *before = s->cost;
-    ck_assert_int_eq(tsp_improve(s, &ctx), CORTO_OK);
-    route_eval_solution(s);
-    ck_assert_int_eq(s->status, CORTO_SOLUTION_FEASIBLE);
-    assert_tour(p, s);
-    *after = s->cost;
-    return s;
+    route_eval_solution(t.s);
+    ck_assert_int_eq(t.s->status, CORTO_SOLUTION_FEASIBLE);
+    assert_tour(p, t.s);
+    *before = t.s->cost;
+    improve(&t);
+    ck_assert_int_eq(t.s->status, CORTO_SOLUTION_FEASIBLE);
+    assert_tour(p, t.s);
+    *after = t.s->cost;
+    return t.s;
 }
 
 START_TEST(random_tsp_and_atsp)
 {
     for (uint64_t seed = 1; seed <= 3; seed++)
         for (int kind = 0; kind < 2; kind++) {
-            corto_problem *p = kind ? random_atsp(60 + 20 * (int)seed, seed)
-                                    : random_tsp(150 + 100 * (int)seed, seed);
+            corto_problem *p =
+                kind ? test_random_atsp(60 + 20 * (int)seed, seed)
+                     : test_random_tsp(150 + 100 * (int)seed, seed);
             for (int nearest = 0; nearest < 2; nearest++) {
                 int64_t before, after;
                 corto_solution *s =
@@ -183,23 +119,18 @@ START_TEST(small_tsp_reaches_enumerated_optimum)
 {
     double x[6] = {0, 1000, 1900, 2000, 1100, 100};
     double y[6] = {0, -300, 200, 1200, 1500, 900};
-    corto_problem *p = tsp_from_coords(6, x, y);
+    corto_problem *p = test_tsp_from_coords(6, x, y);
     int64_t opt = enumerate_optimum(p, 5);
     int bad[5] = {3, 1, 4, 2, 5};
-    corto_options o;
-    corto_options_init(&o);
-    solve_ctx ctx;
-    ctx_init(&ctx, p, &o);
-    corto_solution *s = NULL;
-    ck_assert_int_eq(corto_solution_create(&s, p), CORTO_OK);
-    ck_assert_int_eq(corto_solution_add_route(s, 0, bad, 5), CORTO_OK);
-    route_eval_solution(s);
-    ck_assert_int_gt(s->cost, opt);
-    ck_assert_int_eq(tsp_improve(s, &ctx), CORTO_OK);
-    route_eval_solution(s);
-    ck_assert_int_eq(s->cost, opt);
-    assert_tour(p, s);
-    corto_solution_destroy(s);
+    test_direct t;
+    test_direct_start(&t, p);
+    ck_assert_int_eq(corto_solution_add_route(t.s, 0, bad, 5), CORTO_OK);
+    route_eval_solution(t.s);
+    ck_assert_int_gt(t.s->cost, opt);
+    improve(&t);
+    ck_assert_int_eq(t.s->cost, opt);
+    assert_tour(p, t.s);
+    corto_solution_destroy(t.s);
     corto_problem_destroy(p);
 }
 END_TEST
@@ -210,7 +141,7 @@ START_TEST(small_atsp_improves)
 {
     int hits = 0;
     for (uint64_t seed = 1; seed <= 10; seed++) {
-        corto_problem *p = random_atsp(8, seed);
+        corto_problem *p = test_random_atsp(8, seed);
         int64_t opt = enumerate_optimum(p, 7);
         int64_t before, after;
         corto_solution *s = build_and_improve(p, 1, &before, &after);
@@ -229,7 +160,8 @@ END_TEST
 START_TEST(fixed_edges_kept)
 {
     for (int kind = 0; kind < 2; kind++) {
-        corto_problem *p = kind ? random_atsp(70, 5) : random_tsp(120, 5);
+        corto_problem *p =
+            kind ? test_random_atsp(70, 5) : test_random_tsp(120, 5);
         int far = 1;
         for (int i = 2; i < corto_problem_n_nodes(p); i++)
             if (corto_problem_distance(p, 0, 0, i) >
@@ -266,9 +198,9 @@ static corto_solution *solve_tsp(const corto_problem *p, const char *init,
 
 START_TEST(solve_pipeline_limits_and_determinism)
 {
-    corto_problem *p = random_tsp(300, 9);
-    corto_solution *a = solve_tsp(p, "auto", 0, 3);
-    corto_solution *b = solve_tsp(p, "auto", 0, 3);
+    corto_problem *p = test_random_tsp(300, 9);
+    corto_solution *a = solve_tsp(p, "auto", 2000, 3);
+    corto_solution *b = solve_tsp(p, "auto", 2000, 3);
     assert_tour(p, a);
     ck_assert_int_eq(corto_solution_cost(a), corto_solution_cost(b));
     int la = 0, lb = 0;
@@ -283,7 +215,7 @@ START_TEST(solve_pipeline_limits_and_determinism)
     ck_assert_int_eq(corto_solution_stop_reason(c),
                      CORTO_STOP_ITERATION_LIMIT);
     ck_assert_int_ge(corto_solution_cost(c), corto_solution_cost(a));
-    corto_solution *d = solve_tsp(p, "nearest", 0, 3);
+    corto_solution *d = solve_tsp(p, "nearest", 2000, 3);
     assert_tour(p, d);
     corto_solution_destroy(a);
     corto_solution_destroy(b);
@@ -300,9 +232,9 @@ START_TEST(tsplib_quality)
         const char *file;
         int64_t opt;
         int pct;
-    } cases[] = {{"tsp/berlin52.tsp", 7542, 10},
-                 {"tsp/kroA100.tsp", 21282, 10},
-                 {"atsp/ftv70.atsp", 1950, 15}};
+    } cases[] = {{"tsp/berlin52.tsp", 7542, 2},
+                 {"tsp/kroA100.tsp", 21282, 2},
+                 {"atsp/ftv70.atsp", 1950, 5}};
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         char path[1024];
         corto_problem *p = NULL;
@@ -310,13 +242,54 @@ START_TEST(tsplib_quality)
         if (!test_shared_path(path, sizeof path, cases[k].file) ||
             corto_read_problem(&p, path, &d) != CORTO_OK)
             continue; /* the reader is tested elsewhere */
-        corto_solution *s = solve_tsp(p, "auto", 0, 1);
+        corto_solution *s = solve_tsp(p, "auto", 20000, 1);
         ck_assert_int_eq(corto_solution_get_status(s),
                          CORTO_SOLUTION_FEASIBLE);
         ck_assert_int_ge(corto_solution_cost(s), cases[k].opt);
         ck_assert_int_le(corto_solution_cost(s),
                          cases[k].opt * (100 + cases[k].pct) / 100);
         corto_solution_destroy(s);
+        corto_problem_destroy(p);
+    }
+}
+END_TEST
+
+/*
+ * Iterated local search: more iterations never give a longer tour (the
+ * search only keeps kicks that do not lengthen it, and equal seeds repeat
+ * the same kicks), many give a strictly shorter one than the first local
+ * optimum, the cost the search reports as its best is the cost of the
+ * tour it returns (so undone kicks restore the tour exactly), and fixed
+ * edges survive the kicks.
+ */
+START_TEST(iterated_search_improves_and_undoes)
+{
+    for (int kind = 0; kind < 2; kind++) {
+        corto_problem *p =
+            kind ? test_random_atsp(90, 21) : test_random_tsp(250, 21);
+        ck_assert_int_eq(corto_problem_add_fixed_edge(p, 3, 17), CORTO_OK);
+        int64_t prev = INT64_MAX, first = 0;
+        static const int64_t iters[] = {1, 50, 3000};
+        for (int r = 0; r < 3; r++) {
+            test_direct t;
+            test_direct_start(&t, p);
+            ck_assert_int_eq(construct_tsp_insertion(t.s, &t.ctx), CORTO_OK);
+            t.opt.iterations = iters[r];
+            t.opt.seed = 5;
+            rng_seed(&t.ctx.rng, 5);
+            ck_assert_int_eq(tsp_improve(t.s, &t.ctx), CORTO_OK);
+            route_eval_solution(t.s);
+            assert_tour(p, t.s);
+            ck_assert(route_eval_has_edge(t.s, 3, 17, kind == 0));
+            ck_assert_int_eq(t.ctx.iteration, iters[r]);
+            ck_assert_int_eq(t.ctx.best_cost, t.s->cost);
+            ck_assert_int_le(t.s->cost, prev);
+            if (r == 0)
+                first = t.s->cost;
+            prev = t.s->cost;
+            corto_solution_destroy(t.s);
+        }
+        ck_assert_int_lt(prev, first);
         corto_problem_destroy(p);
     }
 }
@@ -332,6 +305,7 @@ static Suite *tsp_ls_suite(void)
     tcase_add_test(tc, fixed_edges_kept);
     tcase_add_test(tc, solve_pipeline_limits_and_determinism);
     tcase_add_test(tc, tsplib_quality);
+    tcase_add_test(tc, iterated_search_improves_and_undoes);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -7,6 +7,7 @@
  */
 #include "corto.h"
 #include "model.h"
+#include "test_problems.h"
 #include "test_util.h"
 #include "tsplib.h"
 
@@ -16,17 +17,6 @@
 #include <string.h>
 #include <unistd.h>
 #include <zlib.h>
-
-static corto_problem *load(const char *relative)
-{
-    char path[4096];
-    corto_diag d;
-    corto_problem *p = NULL;
-    test_source_path(path, sizeof path, relative);
-    corto_status rc = corto_read_problem(&p, path, &d);
-    ck_assert_msg(rc == CORTO_OK, "%s: %s", relative, d.message);
-    return p;
-}
 
 /* Read inline text saved to a temporary file with the given suffix. */
 static corto_status load_text(corto_problem **p, const char *suffix,
@@ -39,14 +29,106 @@ static corto_status load_text(corto_problem **p, const char *suffix,
     return rc;
 }
 
+/* load_text for a .tsp text that must be read without error. */
+static corto_problem *load_tsp_text(const char *text)
+{
+    corto_problem *p = NULL;
+    corto_diag d;
+    ck_assert_msg(load_text(&p, ".tsp", text, &d) == CORTO_OK, "%s",
+                  d.message);
+    return p;
+}
+
+/* Distance from i to j in profile 0. */
 static int64_t dist(const corto_problem *p, int i, int j)
 {
     return corto_problem_distance(p, 0, i, j);
 }
 
+#define DEFAULT_VRP "instances/default.vrp"
+#define E_N13       "instances/E-n13-k4.vrp"
+#define BERLIN52    "instances/berlin52.tsp"
+#define ULYSSES16   "instances/ulysses16.tsp"
+#define ATT48       "instances/att48.tsp"
+#define GR17        "instances/gr17.tsp"
+#define BAYG29      "instances/bayg29.tsp"
+#define BAYS29      "instances/bays29.tsp"
+#define BR17        "instances/br17.atsp"
+#define FTV33       "instances/ftv33.atsp"
+
+/* Distances worked out by hand from the bundled files, one per edge
+ * weight type and matrix layout; each row runs as its own test. */
+static const struct {
+    const char *file;
+    int i, j;
+    int64_t d;
+} known_dists[] = {
+    /* EUC_2D (365,689)-(146,180): sqrt(219^2 + 509^2) = 554.11 -> 554. */
+    {DEFAULT_VRP, 0, 1, 554},
+    {DEFAULT_VRP, 1, 0, 554},
+    {DEFAULT_VRP, 7, 7, 0},
+    /* EXPLICIT LOWER_ROW, rows "9", "14 21", "23 22 25"... */
+    {E_N13, 1, 0, 9},
+    {E_N13, 0, 1, 9},
+    {E_N13, 2, 0, 14},
+    {E_N13, 2, 1, 21},
+    {E_N13, 3, 2, 25},
+    /* Last value of the section: row 12, column 11. */
+    {E_N13, 12, 11, 10},
+    /* EUC_2D (565,575)-(25,185): sqrt(540^2 + 390^2) = 666.108 -> 666. */
+    {BERLIN52, 0, 1, 666},
+    /* GEO (38.24, 20.42)-(39.57, 26.15): degrees + minutes/60 in radians
+     * with PI = 3.141592, then int(6378.388 * acos(...) + 1) = 509. */
+    {ULYSSES16, 0, 1, 509},
+    {ULYSSES16, 1, 0, 509},
+    {ULYSSES16, 3, 3, 0},
+    /* ATT (6734,1453)-(2233,10): r = sqrt((4501^2 + 1443^2) / 10) =
+     * 1494.70, nint 1495 >= r, so 1495. */
+    {ATT48, 0, 1, 1495},
+    /* ATT (6734,1453)-(3082,1644): r = 1156.44, nint 1156 < r, so 1157. */
+    {ATT48, 0, 4, 1157},
+    /* LOWER_DIAG_ROW "0 / 633 0 / 257 390 0 / 91 661 228 0 / ..." */
+    {GR17, 1, 0, 633},
+    {GR17, 0, 1, 633},
+    {GR17, 2, 1, 390},
+    {GR17, 3, 2, 228},
+    /* UPPER_ROW: first row "97 205 139 ...", second row starts "129". */
+    {BAYG29, 0, 1, 97},
+    {BAYG29, 2, 0, 205},
+    {BAYG29, 1, 2, 129},
+    {BAYG29, 28, 28, 0},
+    /* FULL_MATRIX with rows of 29 wrapped after 20 numbers. */
+    {BAYS29, 0, 1, 107},
+    {BAYS29, 1, 2, 148},
+    {BAYS29, 3, 0, 190},
+    /* Row 1: "9999 3 5 48 48 8 8 5 5 3 3 0 ...": 9999 is the diagonal. */
+    {BR17, 0, 0, 0},
+    {BR17, 0, 1, 3},
+    {BR17, 0, 11, 0},
+    /* Row 2 begins after the 34 values of row 1. */
+    {FTV33, 0, 0, 0},
+    {FTV33, 0, 1, 26},
+};
+
+#define N_KNOWN_DISTS ((int)(sizeof known_dists / sizeof known_dists[0]))
+
+/* One row of known_dists (a loop test). */
+START_TEST(bundled_distance)
+{
+    corto_problem *p = test_load_problem(known_dists[_i].file);
+    ck_assert_msg(dist(p, known_dists[_i].i, known_dists[_i].j) ==
+                      known_dists[_i].d,
+                  "%s: d(%d, %d) = %lld, expected %lld", known_dists[_i].file,
+                  known_dists[_i].i, known_dists[_i].j,
+                  (long long)dist(p, known_dists[_i].i, known_dists[_i].j),
+                  (long long)known_dists[_i].d);
+    corto_problem_destroy(p);
+}
+END_TEST
+
 START_TEST(cvrp_default_instance)
 {
-    corto_problem *p = load("instances/default.vrp");
+    corto_problem *p = test_load_problem(DEFAULT_VRP);
     ck_assert_str_eq(corto_problem_name(p), "X-n101-k25");
     ck_assert_int_eq(corto_problem_get_kind(p), CORTO_KIND_VRP);
     ck_assert_int_eq(corto_problem_n_nodes(p), 101);
@@ -63,28 +145,16 @@ START_TEST(cvrp_default_instance)
     ck_assert_int_eq(p->has_coords, 1);
     ck_assert_double_eq(p->x[0], 365);
     ck_assert_double_eq(p->y[1], 180);
-    /* (365,689)-(146,180): sqrt(219^2 + 509^2) = 554.11 -> 554. */
-    ck_assert_int_eq(dist(p, 0, 1), 554);
-    ck_assert_int_eq(dist(p, 1, 0), 554);
-    ck_assert_int_eq(dist(p, 7, 7), 0);
     corto_problem_destroy(p);
 }
 END_TEST
 
 START_TEST(cvrp_lower_row_matrix)
 {
-    /* E-n13-k4: EXPLICIT LOWER_ROW, rows "9", "14 21", "23 22 25"... */
-    corto_problem *p = load("instances/E-n13-k4.vrp");
+    corto_problem *p = test_load_problem(E_N13);
     ck_assert_int_eq(corto_problem_n_nodes(p), 13);
     ck_assert_int_eq(p->has_coords, 0);
     ck_assert_int_eq(p->vtypes[0].capacity[0], 6000);
-    ck_assert_int_eq(dist(p, 1, 0), 9);
-    ck_assert_int_eq(dist(p, 0, 1), 9);
-    ck_assert_int_eq(dist(p, 2, 0), 14);
-    ck_assert_int_eq(dist(p, 2, 1), 21);
-    ck_assert_int_eq(dist(p, 3, 2), 25);
-    /* Last value of the section: row 12, column 11. */
-    ck_assert_int_eq(dist(p, 12, 11), 10);
     ck_assert_int_eq(p->demand[1], 1200);
     ck_assert_int_eq(p->demand[12], 1100);
     corto_problem_destroy(p);
@@ -93,88 +163,33 @@ END_TEST
 
 START_TEST(tsp_euc_2d)
 {
-    corto_problem *p = load("instances/berlin52.tsp");
+    corto_problem *p = test_load_problem(BERLIN52);
     ck_assert_int_eq(corto_problem_get_kind(p), CORTO_KIND_TSP);
     ck_assert_int_eq(corto_problem_n_nodes(p), 52);
     ck_assert_int_eq(corto_problem_n_clients(p), 51);
     ck_assert_int_eq(p->vtypes[0].count, 1);
     ck_assert_int_eq(p->vtypes[0].capacity[0], CORTO_UNLIMITED);
-    /* (565,575)-(25,185): sqrt(540^2 + 390^2) = 666.108 -> 666. */
-    ck_assert_int_eq(dist(p, 0, 1), 666);
     corto_problem_destroy(p);
 }
 END_TEST
 
-START_TEST(tsp_geo)
-{
-    corto_problem *p = load("instances/ulysses16.tsp");
-    /* (38.24, 20.42)-(39.57, 26.15): degrees + minutes/60 in radians with
-     * PI = 3.141592, then int(6378.388 * acos(...) + 1) = 509. */
-    ck_assert_int_eq(dist(p, 0, 1), 509);
-    ck_assert_int_eq(dist(p, 1, 0), 509);
-    ck_assert_int_eq(dist(p, 3, 3), 0);
-    corto_problem_destroy(p);
-}
-END_TEST
-
-START_TEST(tsp_att)
-{
-    corto_problem *p = load("instances/att48.tsp");
-    /* (6734,1453)-(2233,10): r = sqrt((4501^2 + 1443^2) / 10) = 1494.70,
-     * nint 1495 >= r, so 1495. */
-    ck_assert_int_eq(dist(p, 0, 1), 1495);
-    /* (6734,1453)-(3082,1644): r = 1156.44, nint 1156 < r, so 1157. */
-    ck_assert_int_eq(dist(p, 0, 4), 1157);
-    corto_problem_destroy(p);
-}
-END_TEST
-
+/* Explicit matrices carry no coordinates. */
 START_TEST(tsp_lower_diag_row)
 {
-    /* gr17: "0 / 633 0 / 257 390 0 / 91 661 228 0 / ..." */
-    corto_problem *p = load("instances/gr17.tsp");
+    corto_problem *p = test_load_problem(GR17);
     ck_assert_int_eq(p->has_coords, 0);
-    ck_assert_int_eq(dist(p, 1, 0), 633);
-    ck_assert_int_eq(dist(p, 0, 1), 633);
-    ck_assert_int_eq(dist(p, 2, 1), 390);
-    ck_assert_int_eq(dist(p, 3, 2), 228);
-    corto_problem_destroy(p);
-}
-END_TEST
-
-START_TEST(tsp_upper_row_and_full_matrix)
-{
-    corto_problem *p = load("instances/bayg29.tsp");
-    /* UPPER_ROW: first row "97 205 139 ...", second row starts "129". */
-    ck_assert_int_eq(dist(p, 0, 1), 97);
-    ck_assert_int_eq(dist(p, 2, 0), 205);
-    ck_assert_int_eq(dist(p, 1, 2), 129);
-    ck_assert_int_eq(dist(p, 28, 28), 0);
-    corto_problem_destroy(p);
-    /* FULL_MATRIX with rows of 29 wrapped after 20 numbers. */
-    p = load("instances/bays29.tsp");
-    ck_assert_int_eq(dist(p, 0, 1), 107);
-    ck_assert_int_eq(dist(p, 1, 2), 148);
-    ck_assert_int_eq(dist(p, 3, 0), 190);
     corto_problem_destroy(p);
 }
 END_TEST
 
 START_TEST(atsp_diagonal_placeholders)
 {
-    corto_problem *p = load("instances/br17.atsp");
+    corto_problem *p = test_load_problem(BR17);
     ck_assert_int_eq(corto_problem_get_kind(p), CORTO_KIND_ATSP);
     ck_assert_int_eq(corto_problem_n_nodes(p), 17);
-    /* Row 1: "9999 3 5 48 48 8 8 5 5 3 3 0 ...": 9999 is the diagonal. */
-    ck_assert_int_eq(dist(p, 0, 0), 0);
-    ck_assert_int_eq(dist(p, 0, 1), 3);
-    ck_assert_int_eq(dist(p, 0, 11), 0);
     corto_problem_destroy(p);
-    p = load("instances/ftv33.atsp");
+    p = test_load_problem(FTV33);
     ck_assert_int_eq(corto_problem_n_nodes(p), 34);
-    ck_assert_int_eq(dist(p, 0, 0), 0);
-    ck_assert_int_eq(dist(p, 0, 1), 26);
-    /* Row 2 begins after the 34 values of row 1. */
     int asym = 0;
     for (int i = 0; i < 34; i++)
         for (int j = 0; j < 34; j++)
@@ -205,10 +220,7 @@ START_TEST(format_variations)
                        "DISPLAY_DATA_SECTION\r\n"
                        "1 5 5\r\n2 6 6\r\n3 7 7\r\n4 8 8\r\n"
                        "EOF\r\n";
-    corto_problem *p = NULL;
-    corto_diag d;
-    ck_assert_msg(load_text(&p, ".tsp", text, &d) == CORTO_OK, "%s",
-                  d.message);
+    corto_problem *p = load_tsp_text(text);
     ck_assert_str_eq(corto_problem_name(p), "variants");
     ck_assert_int_eq(corto_problem_n_nodes(p), 4);
     /* (0,0)-(3,4.1): sqrt(9 + 16.81) = 5.08 -> ceil 6. */
@@ -237,16 +249,12 @@ START_TEST(upper_diag_row_wrapped)
                        "EDGE_WEIGHT_FORMAT : UPPER_DIAG_ROW\n"
                        "EDGE_WEIGHT_SECTION\n"
                        "0 1 2\n3 0 4 5 0\n6\n  0\nEOF\n";
-    corto_problem *p = NULL;
-    corto_diag d;
-    ck_assert_msg(load_text(&p, ".tsp", text, &d) == CORTO_OK, "%s",
-                  d.message);
-    ck_assert_int_eq(dist(p, 0, 1), 1);
-    ck_assert_int_eq(dist(p, 0, 3), 3);
-    ck_assert_int_eq(dist(p, 3, 0), 3);
-    ck_assert_int_eq(dist(p, 1, 2), 4);
-    ck_assert_int_eq(dist(p, 3, 1), 5);
-    ck_assert_int_eq(dist(p, 2, 3), 6);
+    static const int64_t want[4][4] = {
+        {0, 1, 2, 3}, {1, 0, 4, 5}, {2, 4, 0, 6}, {3, 5, 6, 0}};
+    corto_problem *p = load_tsp_text(text);
+    for (int i = 0; i < 4; i++)
+        for (int j = 0; j < 4; j++)
+            ck_assert_int_eq(dist(p, i, j), want[i][j]);
     corto_problem_destroy(p);
 }
 END_TEST
@@ -288,7 +296,7 @@ END_TEST
 START_TEST(gzip_transparent)
 {
     char src[4096], gzpath[256];
-    test_source_path(src, sizeof src, "instances/att48.tsp");
+    test_source_path(src, sizeof src, ATT48);
     snprintf(gzpath, sizeof gzpath, "/tmp/corto_test_%ld_att48.tsp.gz",
              (long)getpid());
     FILE *in = fopen(src, "rb");
@@ -309,7 +317,7 @@ START_TEST(gzip_transparent)
     ck_assert_int_eq(magic[0], 0x1f);
     ck_assert_int_eq(magic[1], 0x8b);
 
-    corto_problem *plain = load("instances/att48.tsp"), *zp = NULL;
+    corto_problem *plain = test_load_problem(ATT48), *zp = NULL;
     corto_diag d;
     ck_assert_msg(corto_read_problem(&zp, gzpath, &d) == CORTO_OK, "%s",
                   d.message);
@@ -342,9 +350,7 @@ END_TEST
  * large for one). */
 START_TEST(weight_function_matches_matrix)
 {
-    static const char *files[] = {"instances/att48.tsp",
-                                  "instances/ulysses16.tsp",
-                                  "instances/gr17.tsp", "instances/br17.atsp"};
+    static const char *files[] = {ATT48, ULYSSES16, GR17, BR17};
     for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
         char path[4096];
         tsplib_data td;
@@ -352,7 +358,7 @@ START_TEST(weight_function_matches_matrix)
         test_source_path(path, sizeof path, files[f]);
         ck_assert_int_eq(tsplib_parse(&td, path, TSPLIB_NO_SIZE_LIMIT, &d),
                          CORTO_OK);
-        corto_problem *p = load(files[f]);
+        corto_problem *p = test_load_problem(files[f]);
         for (int i = 0; i < td.n; i++)
             for (int j = 0; j < td.n; j++)
                 ck_assert_int_eq(tsplib_weight(&td, i, j), dist(p, i, j));
@@ -378,13 +384,11 @@ int main(void)
 {
     Suite *s = suite_create("tsplib");
     TCase *tc = tcase_create("core");
+    tcase_add_loop_test(tc, bundled_distance, 0, N_KNOWN_DISTS);
     tcase_add_test(tc, cvrp_default_instance);
     tcase_add_test(tc, cvrp_lower_row_matrix);
     tcase_add_test(tc, tsp_euc_2d);
-    tcase_add_test(tc, tsp_geo);
-    tcase_add_test(tc, tsp_att);
     tcase_add_test(tc, tsp_lower_diag_row);
-    tcase_add_test(tc, tsp_upper_row_and_full_matrix);
     tcase_add_test(tc, atsp_diagonal_placeholders);
     tcase_add_test(tc, format_variations);
     tcase_add_test(tc, upper_diag_row_wrapped);
