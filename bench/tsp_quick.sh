@@ -34,16 +34,8 @@ atsp/rbg443.atsp"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-
-# Optimum of an instance from the bks.csv of its folder.
-bks_of() {
-    awk -F, -v name="$2" 'NR > 1 && $1 == name { print $2; exit }' "$1/bks.csv"
-}
-
-# Node count from the DIMENSION line of an instance.
-dimension_of() {
-    awk -F: '/^[ \t]*DIMENSION/ { gsub(/[ \t\r]/, "", $2); print $2; exit }' "$1"
-}
+# shellcheck source=bench/lib.sh
+. "$here/bench/lib.sh"
 
 rows=()
 total=0; accepted=0
@@ -55,36 +47,18 @@ for limit in $time_limits; do
         folder=$(dirname "$file")
         base=$(basename "$file")
         name=${base%%.*}
-        n=$(dimension_of "$file")
-        bks=$(bks_of "$folder" "$name")
-        sol="$tmp/$name.out"
-        rm -f "$sol"
+        n=$(bench_dimension "$file")
+        bks=$(bench_bks "$folder" "$name")
         total=$((total + 1))
-        if "$corto" solve "$file" --time-limit "$limit" --seed "$seed" \
-            --out "$sol" 2>"$tmp/err"; then status=ok; else status="exit $?"; fi
-        # CPU seconds of the solve, from the summary line on stderr.
-        secs=$(sed -n 's/.*, \([0-9.]*\) s CPU.*/\1/p' "$tmp/err" | tail -1)
-        secs=${secs:--}
-        verdict="-"; cost="-"; gap="-"
-        if [ -s "$sol" ]; then
-            if "$corto" check "$file" "$sol" >"$tmp/check" 2>&1; then
-                verdict=feasible
-                accepted=$((accepted + 1))
-            else
-                verdict=REJECTED
-            fi
-            cost=$(awk '/^cost/ { print $2; exit }' "$tmp/check")
-            if [ -n "$bks" ] && [ -n "$cost" ]; then
-                gap=$(awk -v c="$cost" -v b="$bks" 'BEGIN { printf "%.2f", 100 * (c - b) / b }')
-                gap_sum=$(awk -v s="$gap_sum" -v g="$gap" 'BEGIN { print s + g }')
-                gap_n=$((gap_n + 1))
-            fi
-        else
-            verdict="no solution ($status: $(head -c 120 "$tmp/err"))"
+        bench_run "$file" "$limit" "$seed" "$bks"
+        accepted=$((accepted + B_ACCEPTED))
+        if [ "$B_GAP" != - ]; then
+            gap_sum=$(awk -v s="$gap_sum" -v g="$B_GAP" 'BEGIN { print s + g }')
+            gap_n=$((gap_n + 1))
         fi
-        rows+=("| $name | $n | ${bks:--} | $limit | $cost | $gap | $secs | $seed | $verdict |")
+        rows+=("| $name | $n | ${bks:--} | $limit | $B_COST | $B_GAP | $B_CPU | $seed | $B_VERDICT |")
     done
-    avg=$(awk -v s="$gap_sum" -v n="$gap_n" 'BEGIN { if (n) printf "%.2f", s / n; else print "-" }')
+    avg=$(bench_mean "$gap_sum" "$gap_n")
     rows+=("| **average** | | | $limit | | **$avg** | | | |")
 done
 

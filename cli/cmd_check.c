@@ -10,21 +10,6 @@
 
 static const args_spec check_spec = {"check", 2, 0, 0};
 
-/* Names of the violation kinds, as printed. */
-static const char *const check_violation_names[CORTO_VIOL_COUNT] = {
-    [CORTO_VIOL_MISSING] = "missing",
-    [CORTO_VIOL_DUPLICATE] = "duplicate",
-    [CORTO_VIOL_BAD_NODE] = "bad-node",
-    [CORTO_VIOL_CAPACITY] = "capacity",
-    [CORTO_VIOL_TIME_WINDOW] = "time-window",
-    [CORTO_VIOL_DURATION] = "duration",
-    [CORTO_VIOL_DISTANCE] = "distance",
-    [CORTO_VIOL_FLEET] = "fleet",
-    [CORTO_VIOL_SKILL] = "skill",
-    [CORTO_VIOL_PAIRING] = "pairing",
-    [CORTO_VIOL_COST] = "cost",
-};
-
 void cmd_check_help(void)
 {
     printf("usage: corto check FILE SOLUTION\n"
@@ -66,9 +51,8 @@ static void check_print(const corto_check_report *rep, const corto_problem *p,
     for (int k = 0; k < CORTO_VIOL_COUNT; k++) {
         if (!rep->violations[k])
             continue;
-        const char *kind = check_violation_names[k];
-        printf("%s %s %d", any ? "," : "", kind ? kind : "other",
-               rep->violations[k]);
+        printf("%s %s %d", any ? "," : "",
+               corto_violation_string((corto_violation)k), rep->violations[k]);
         any = 1;
     }
     printf("%s\n", any ? "" : " none counted");

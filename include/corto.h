@@ -358,6 +358,10 @@ typedef enum corto_violation {
     CORTO_VIOL_COUNT
 } corto_violation;
 
+/* Short name of a violation kind ("missing", "time-window", ...; borrowed
+ * static string), as `corto check` prints it. */
+CORTO_API const char *corto_violation_string(corto_violation kind);
+
 typedef struct corto_check_report {
     int feasible;     /* 1 when no violation of any kind */
     int64_t cost;     /* objective recomputed from scratch */

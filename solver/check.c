@@ -464,3 +464,24 @@ cleanup:
     free(sc.used);
     return rc;
 }
+
+const char *corto_violation_string(corto_violation kind)
+{
+    static const char *const names[CORTO_VIOL_COUNT] = {
+        [CORTO_VIOL_MISSING] = "missing",
+        [CORTO_VIOL_DUPLICATE] = "duplicate",
+        [CORTO_VIOL_BAD_NODE] = "bad-node",
+        [CORTO_VIOL_CAPACITY] = "capacity",
+        [CORTO_VIOL_TIME_WINDOW] = "time-window",
+        [CORTO_VIOL_DURATION] = "duration",
+        [CORTO_VIOL_DISTANCE] = "distance",
+        [CORTO_VIOL_FLEET] = "fleet",
+        [CORTO_VIOL_SKILL] = "skill",
+        [CORTO_VIOL_PAIRING] = "pairing",
+        [CORTO_VIOL_FIXED_EDGE] = "fixed-edge",
+        [CORTO_VIOL_COST] = "cost",
+    };
+    if ((int)kind < 0 || kind >= CORTO_VIOL_COUNT || !names[kind])
+        return "unknown";
+    return names[kind];
+}

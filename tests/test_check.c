@@ -679,11 +679,27 @@ START_TEST(published_optimal_solutions_pass)
 }
 END_TEST
 
+/* Every violation kind has its own printable name. */
+START_TEST(violation_names_distinct)
+{
+    for (int k = 0; k < CORTO_VIOL_COUNT; k++) {
+        const char *a = corto_violation_string((corto_violation)k);
+        ck_assert_str_ne(a, "unknown");
+        for (int j = k + 1; j < CORTO_VIOL_COUNT; j++)
+            ck_assert_str_ne(a, corto_violation_string((corto_violation)j));
+    }
+    ck_assert_str_eq(corto_violation_string(CORTO_VIOL_COUNT), "unknown");
+    ck_assert_str_eq(corto_violation_string(CORTO_VIOL_FIXED_EDGE),
+                     "fixed-edge");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("check");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, accepts_feasible_with_exact_cost);
+    tcase_add_test(tc, violation_names_distinct);
     tcase_add_test(tc, costs_fixed_distance_duration_and_service);
     tcase_add_test(tc, open_route_has_no_return_leg);
     tcase_add_test(tc, prizes_of_optional_clients);

@@ -1,0 +1,54 @@
+# shellcheck shell=bash disable=SC2034,SC2154
+# lib.sh — helpers shared by the benchmark scripts: look up best-known
+# values, read an instance's size, and run one `corto solve` whose answer
+# is verified by `corto check`. Sourced; the caller sets $corto and $tmp.
+
+# bench_bks FOLDER NAME: the bks column of FOLDER/bks.csv for NAME.
+bench_bks() {
+    awk -F, -v name="$2" 'NR > 1 && $1 == name { print $2; exit }' "$1/bks.csv"
+}
+
+# bench_dimension FILE: DIMENSION of a (possibly gzipped) instance.
+bench_dimension() {
+    { zcat -f "$1" 2>/dev/null || true; } |
+        awk -F: '/^[ \t]*DIMENSION/ { gsub(/[ \t\r]/, "", $2); print $2; exit }'
+}
+
+# bench_gap COST BKS: gap in percent with two decimals.
+bench_gap() {
+    awk -v c="$1" -v b="$2" 'BEGIN { printf "%.2f", 100 * (c - b) / b }'
+}
+
+# bench_mean SUM N: SUM/N with two decimals, "-" when N is 0.
+bench_mean() {
+    awk -v s="$1" -v n="$2" 'BEGIN { if (n) printf "%.2f", s / n; else print "-" }'
+}
+
+# bench_run FILE LIMIT SEED [BKS]: solve FILE with a CPU time limit and a
+# seed, check the answer, and set B_COST, B_CPU (the solve's CPU seconds
+# from its summary line), B_GAP (when BKS is given) and B_VERDICT
+# ("feasible", "REJECTED" or why there is no solution). B_ACCEPTED is 1
+# when the checker accepted the solution.
+bench_run() {
+    local file=$1 limit=$2 seed=$3 bks=${4:-} sol="$tmp/solution" status
+    rm -f "$sol"
+    B_COST=-; B_CPU=-; B_GAP=-; B_ACCEPTED=0
+    if "$corto" solve "$file" --time-limit "$limit" --seed "$seed" \
+        --out "$sol" 2>"$tmp/err"; then status=ok; else status="exit $?"; fi
+    B_CPU=$(sed -n 's/.*, \([0-9.]*\) s CPU.*/\1/p' "$tmp/err" | tail -1)
+    B_CPU=${B_CPU:--}
+    if [ ! -s "$sol" ]; then
+        B_VERDICT="no solution ($status: $(head -c 120 "$tmp/err"))"
+        return
+    fi
+    if "$corto" check "$file" "$sol" >"$tmp/check" 2>&1; then
+        B_VERDICT=feasible
+        B_ACCEPTED=1
+    else
+        B_VERDICT=REJECTED
+    fi
+    B_COST=$(awk '/^cost/ { print $2; exit }' "$tmp/check")
+    if [ -n "$bks" ] && [ -n "$B_COST" ]; then
+        B_GAP=$(bench_gap "$B_COST" "$bks")
+    fi
+}
