@@ -3,7 +3,8 @@
  * library's option table (corto_option_table) is an option --KEY VALUE or
  * --KEY=VALUE, parsed with corto_options_set; bool keys are also bare flags
  * (--KEY sets true, --no-KEY sets false). A few options belong to the
- * command itself (--out, --format, --quiet, --verbose/-v, --help).
+ * command itself (--out, --trace, --format, --quiet, --verbose/-v,
+ * --help).
  */
 #ifndef CORTO_CLI_ARGS_H
 #define CORTO_CLI_ARGS_H
@@ -27,6 +28,7 @@ typedef struct args {
     const char *positional[ARGS_MAX_POSITIONAL];
     int n_positional;
     const char *out;     /* --out FILE, NULL = stdout */
+    const char *trace;   /* --trace FILE: best cost over time, or NULL */
     corto_format format; /* --format, CORTO_FORMAT_AUTO when absent */
     int quiet;           /* --quiet: no summary or progress */
     int help;            /* --help / -h was given */

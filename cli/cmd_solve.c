@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "progress.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -40,6 +41,8 @@ void cmd_solve_help(void)
            "stdout\n"
            "  --format sol|tour|json        output format (default: from the "
            "problem)\n"
+           "  --trace FILE                  write the best cost over CPU time "
+           "to FILE (CSV)\n"
            "  -q, --quiet                   no summary or progress on "
            "stderr\n"
            "  -v, --verbose                 log to stderr; -vv or --verbose 2 "
@@ -165,6 +168,7 @@ int cmd_solve(int argc, char **argv)
 {
     args a;
     progress pr;
+    FILE *trace = NULL;
     corto_problem *problem = NULL;
     corto_solution *sol = NULL;
     corto_diag diag = {0};
@@ -203,6 +207,16 @@ int cmd_solve(int argc, char **argv)
     }
 
     progress_attach(&pr, &a.opt, !a.quiet);
+    if (a.trace) {
+        trace = fopen(a.trace, "w");
+        if (!trace) {
+            cli_error("%s: cannot open for writing: %s", a.trace,
+                      strerror(errno));
+            status = CLI_EXIT_INPUT;
+            goto cleanup;
+        }
+        progress_trace(&pr, &a.opt, trace);
+    }
     progress_catch_interrupt();
     rc = corto_solve(&sol, problem, &a.opt);
     progress_clear(&pr);
@@ -236,6 +250,10 @@ int cmd_solve(int argc, char **argv)
     status = solve_is_feasible(sol) ? CLI_EXIT_OK : CLI_EXIT_INFEASIBLE;
 
 cleanup:
+    if (trace && fclose(trace) != 0 && status == CLI_EXIT_OK) {
+        cli_error("%s: cannot write: %s", a.trace, strerror(errno));
+        status = CLI_EXIT_INPUT;
+    }
     corto_solution_destroy(sol);
     corto_problem_destroy(problem);
     return status;

@@ -48,6 +48,11 @@ static int progress_update(void *user, int64_t best_cost, double elapsed_s,
                            int64_t iteration)
 {
     progress *pr = user;
+    if (pr->trace && best_cost != INT64_MAX && best_cost < pr->last_trace) {
+        fprintf(pr->trace, "%.3f,%lld,%lld\n", elapsed_s, (long long)iteration,
+                (long long)best_cost);
+        pr->last_trace = best_cost;
+    }
     if (pr->show) {
         char line[128], cost[32];
         if (best_cost == INT64_MAX)
@@ -83,4 +88,13 @@ void progress_attach(progress *pr, corto_options *opt, int show)
     opt->progress_user = pr;
     opt->log = progress_log;
     opt->log_user = pr;
+    pr->last_trace = INT64_MAX;
+}
+
+void progress_trace(progress *pr, corto_options *opt, FILE *trace)
+{
+    pr->trace = trace;
+    fprintf(trace, "cpu_s,iteration,best_cost\n");
+    if (opt->progress_interval > 0.05)
+        opt->progress_interval = 0.05;
 }

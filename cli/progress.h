@@ -8,9 +8,13 @@
 
 #include "corto.h"
 
+#include <stdio.h>
+
 typedef struct progress {
-    int show;  /* 1: draw the progress line (stderr is a terminal) */
-    int drawn; /* width of the line currently on screen, 0 if none */
+    int show;           /* 1: draw the progress line (stderr is a terminal) */
+    int drawn;          /* width of the line currently on screen, 0 if none */
+    FILE *trace;        /* --trace: "cpu_s,iteration,best_cost" lines */
+    int64_t last_trace; /* best cost of the last trace line */
 } progress;
 
 /*
@@ -19,6 +23,13 @@ typedef struct progress {
  * only when `show` is set and stderr is a terminal.
  */
 void progress_attach(progress *pr, corto_options *opt, int show);
+
+/*
+ * Also record the best cost over time in `trace` (kept open by the
+ * caller): a CSV header, then a line each time the best cost falls, as
+ * the progress callback sees it. Asks for progress calls every 0.05 s.
+ */
+void progress_trace(progress *pr, corto_options *opt, FILE *trace);
 
 /* Erase the progress line, if one is on screen. */
 void progress_clear(progress *pr);
