@@ -24,17 +24,20 @@ bench_mean() {
     awk -v s="$1" -v n="$2" 'BEGIN { if (n) printf "%.2f", s / n; else print "-" }'
 }
 
-# bench_run FILE LIMIT SEED [BKS]: solve FILE with a CPU time limit and a
-# seed, check the answer, and set B_COST, B_CPU (the solve's CPU seconds
-# from its summary line), B_GAP (when BKS is given) and B_VERDICT
+# bench_run FILE LIMIT SEED [BKS [TRACE]]: solve FILE with a CPU time limit
+# and a seed, check the answer, and set B_COST, B_CPU (the solve's CPU
+# seconds from its summary line), B_GAP (when BKS is given) and B_VERDICT
 # ("feasible", "REJECTED" or why there is no solution). B_ACCEPTED is 1
-# when the checker accepted the solution.
+# when the checker accepted the solution. With TRACE, the best cost over
+# time goes to that file (corto solve --trace).
 bench_run() {
-    local file=$1 limit=$2 seed=$3 bks=${4:-} sol="$tmp/solution" status
+    local file=$1 limit=$2 seed=$3 bks=${4:-} trace=${5:-}
+    local sol="$tmp/solution" status extra=()
     rm -f "$sol"
+    [ -n "$trace" ] && extra=(--trace "$trace")
     B_COST=-; B_CPU=-; B_GAP=-; B_ACCEPTED=0
     if "$corto" solve "$file" --time-limit "$limit" --seed "$seed" \
-        --out "$sol" 2>"$tmp/err"; then status=ok; else status="exit $?"; fi
+        "${extra[@]}" --out "$sol" 2>"$tmp/err"; then status=ok; else status="exit $?"; fi
     B_CPU=$(sed -n 's/.*, \([0-9.]*\) s CPU.*/\1/p' "$tmp/err" | tail -1)
     B_CPU=${B_CPU:--}
     if [ ! -s "$sol" ]; then
