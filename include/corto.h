@@ -233,6 +233,26 @@ typedef enum corto_init_method {
     CORTO_INIT_INSERTION /* cheapest/farthest insertion (TSP, ATSP) */
 } corto_init_method;
 
+/* How the ALNS picks its (destroy, repair) pair each iteration. */
+typedef enum corto_selector {
+    CORTO_SELECTOR_ROULETTE = 0,  /* adaptive roulette wheel */
+    CORTO_SELECTOR_SEGMENTED,     /* segmented roulette (Ropke-Pisinger) */
+    CORTO_SELECTOR_UCB1,          /* upper confidence bound */
+    CORTO_SELECTOR_ALPHA_UCB,     /* alpha-UCB */
+    CORTO_SELECTOR_THOMPSON,      /* Thompson sampling */
+    CORTO_SELECTOR_EXP3,          /* EXP3 */
+    CORTO_SELECTOR_EPSILON_GREEDY /* epsilon-greedy */
+} corto_selector;
+
+/* Which candidates the ALNS accepts as its current solution. */
+typedef enum corto_acceptance {
+    CORTO_ACCEPT_SA = 0,       /* simulated annealing */
+    CORTO_ACCEPT_RRT,          /* record-to-record travel */
+    CORTO_ACCEPT_LAHC,         /* late acceptance hill climbing */
+    CORTO_ACCEPT_GREAT_DELUGE, /* great deluge */
+    CORTO_ACCEPT_HILL_CLIMB    /* improving or equal only */
+} corto_acceptance;
+
 typedef struct corto_options {
     double time_limit;      /* seconds of CPU time; <= 0 = none (default 10) */
     int64_t iterations;     /* search iterations; <= 0 = none (default 0) */
@@ -246,6 +266,12 @@ typedef struct corto_options {
     void *progress_user;
     corto_log_fn log; /* may be NULL */
     void *log_user;
+    /* ALNS (VRPs). */
+    corto_selector selector;     /* operator selection (default THOMPSON) */
+    corto_acceptance acceptance; /* acceptance criterion (default SA) */
+    int64_t destroy_min;         /* fewest clients removed (default 5) */
+    int64_t destroy_max; /* most clients removed, also capped at 40% of the
+                            clients (default 30) */
 } corto_options;
 
 /* Fill *opt with the defaults documented above. */

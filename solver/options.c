@@ -15,7 +15,9 @@ typedef enum opt_kind {
     OPT_INT,
     OPT_UINT64,
     OPT_BOOL,
-    OPT_INIT
+    OPT_INIT,
+    OPT_SELECTOR,
+    OPT_ACCEPTANCE
 } opt_kind;
 
 typedef struct opt_entry {
@@ -51,11 +53,31 @@ static const opt_entry opt_table[] = {
     OPT("progress-interval", "seconds", "0.25",
         "seconds between calls of the progress callback", OPT_SECONDS,
         progress_interval),
+    OPT("selector",
+        "roulette|segmented|ucb1|alpha-ucb|thompson|exp3|epsilon-greedy",
+        "thompson",
+        "how the ALNS chooses its destroy and repair operators each "
+        "iteration",
+        OPT_SELECTOR, selector),
+    OPT("acceptance", "sa|rrt|lahc|great-deluge|hill-climb", "sa",
+        "which ALNS candidates become the current solution", OPT_ACCEPTANCE,
+        acceptance),
+    OPT("destroy-min", "int", "5",
+        "fewest clients an ALNS destroy step removes", OPT_INT, destroy_min),
+    OPT("destroy-max", "int", "30",
+        "most clients an ALNS destroy step removes (also at most 40% of "
+        "them)",
+        OPT_INT, destroy_max),
 };
 
 #define N_OPTS (sizeof opt_table / sizeof opt_table[0])
 
 static const char *init_names[] = {"auto", "savings", "nearest", "insertion"};
+static const char *selector_names[] = {"roulette",      "segmented", "ucb1",
+                                       "alpha-ucb",     "thompson",  "exp3",
+                                       "epsilon-greedy"};
+static const char *acceptance_names[] = {"sa", "rrt", "lahc", "great-deluge",
+                                         "hill-climb"};
 
 void corto_options_init(corto_options *opt)
 {
@@ -155,6 +177,22 @@ corto_status corto_options_set(corto_options *opt, const char *key,
         for (size_t k = 0; k < sizeof init_names / sizeof *init_names; k++)
             if (strcmp(value, init_names[k]) == 0) {
                 opt->init = (corto_init_method)k;
+                return CORTO_OK;
+            }
+        goto bad;
+    case OPT_SELECTOR:
+        for (size_t k = 0; k < sizeof selector_names / sizeof *selector_names;
+             k++)
+            if (strcmp(value, selector_names[k]) == 0) {
+                opt->selector = (corto_selector)k;
+                return CORTO_OK;
+            }
+        goto bad;
+    case OPT_ACCEPTANCE:
+        for (size_t k = 0;
+             k < sizeof acceptance_names / sizeof *acceptance_names; k++)
+            if (strcmp(value, acceptance_names[k]) == 0) {
+                opt->acceptance = (corto_acceptance)k;
                 return CORTO_OK;
             }
         goto bad;

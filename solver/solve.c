@@ -1,8 +1,10 @@
 /*
  * solve.c — the solve pipeline: validate and prepare the problem, build a
- * first solution, improve it within the limits, evaluate it with
+ * first solution, improve it within the limits (local search; for VRPs
+ * then the ALNS of heuristics/alns.c), evaluate it with
  * route_eval, and (in debug builds) confirm it with the independent checker.
  */
+#include "alns.h"
 #include "construct.h"
 #include "route_eval.h"
 #include "util.h"
@@ -82,6 +84,14 @@ corto_status corto_solve(corto_solution **out, const corto_problem *problem,
         ctx_new_best(&ctx, sol->cost);
         ctx_log(&ctx, 0, "local search: cost %lld, %.3f s",
                 (long long)sol->cost, ctx_elapsed(&ctx));
+    }
+    if (!options->construct_only && p->kind == CORTO_KIND_VRP &&
+        !ctx_should_stop(&ctx)) {
+        CORTO_TRY(alns_run(sol, &ctx));
+        route_eval_solution(sol);
+        ctx_new_best(&ctx, sol->cost);
+        ctx_log(&ctx, 0, "alns: cost %lld, %.3f s", (long long)sol->cost,
+                ctx_elapsed(&ctx));
     }
     sol->stop = ctx.stop != CORTO_STOP_NONE ? ctx.stop : CORTO_STOP_COMPLETED;
     sol->seconds = ctx_elapsed(&ctx);

@@ -39,7 +39,8 @@ static void assert_capacity(const corto_solution *s, int64_t cap,
     }
 }
 
-/* corto_solve with the given init, construct_only and seed (30 s limit). */
+/* corto_solve with the given init, construct_only and seed (50 search
+ * iterations, 30 s limit). */
 static corto_solution *solve_with(const corto_problem *p, const char *init,
                                   int construct_only, uint64_t seed)
 {
@@ -48,6 +49,7 @@ static corto_solution *solve_with(const corto_problem *p, const char *init,
     ck_assert_int_eq(corto_options_set(&o, "init", init, NULL), CORTO_OK);
     o.construct_only = construct_only;
     o.seed = seed;
+    o.iterations = 50;
     o.time_limit = 30;
     corto_solution *s = NULL;
     ck_assert_int_eq(corto_solve(&s, p, &o), CORTO_OK);

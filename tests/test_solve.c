@@ -112,6 +112,7 @@ START_TEST(log_lines_only_when_verbose)
     corto_problem *p = test_random_cvrp(30, 3, 50, CORTO_UNLIMITED, NULL);
     corto_options opt;
     corto_options_init(&opt);
+    opt.iterations = 200;
     int lines = 0;
     opt.log = count_lines;
     opt.log_user = &lines;
@@ -141,7 +142,10 @@ START_TEST(coordinates_only_problem_left_untouched)
     test_add_vehicle(p, &cap, CORTO_UNLIMITED);
     ck_assert_int_eq(corto_problem_distance(p, 0, 0, 1), INT64_MAX);
     corto_solution *s = NULL;
-    ck_assert_int_eq(corto_solve(&s, p, NULL), CORTO_OK);
+    corto_options opt;
+    corto_options_init(&opt);
+    opt.iterations = 200;
+    ck_assert_int_eq(corto_solve(&s, p, &opt), CORTO_OK);
     ck_assert_int_eq(corto_problem_distance(p, 0, 0, 1), INT64_MAX);
     corto_check_report rep;
     ck_assert_int_eq(corto_solution_check(&rep, p, s, corto_solution_cost(s)),

@@ -1,0 +1,503 @@
+/*
+ * vrp_state.c — the shared mutable VRP solution: routes with prefix and
+ * suffix segments, positions, unassigned clients and totals; loading from
+ * and storing to corto_solution, copying, O(1) insertion queries and
+ * removals of units. See vrp_state.h.
+ */
+#include "vrp_state.h"
+#include "util.h"
+
+#include <string.h>
+
+corto_status vrp_data_build(vrp_data *d, const corto_problem *p)
+{
+    corto_status rc = CORTO_OK;
+    int n = p->n_nodes;
+    unsigned char *is_client = NULL;
+    memset(d, 0, sizeof *d);
+    d->p = p;
+    d->n = n;
+    CORTO_ALLOC(is_client, n);
+    CORTO_ALLOC(d->clients, n);
+    CORTO_ALLOC(d->node_seg, n);
+    CORTO_ALLOC(d->fsucc, n);
+    CORTO_ALLOC(d->fpred, n);
+    for (int x = 0; x < n; x++) {
+        d->fsucc[x] = d->fpred[x] = -1;
+        seg_node(&d->node_seg[x], p, x);
+        is_client[x] = !p->is_depot[x];
+        if (is_client[x])
+            d->clients[d->n_clients++] = x;
+    }
+    for (int k = 0; k < p->n_fixed; k++) {
+        int a = p->fixed[2 * k], b = p->fixed[2 * k + 1];
+        if (!p->is_depot[a] && d->fsucc[a] < 0)
+            d->fsucc[a] = b;
+        if (!p->is_depot[b] && d->fpred[b] < 0)
+            d->fpred[b] = a;
+    }
+    int any_pair = 0;
+    for (int x = 0; x < n; x++)
+        any_pair |= p->pair_role[x] != 0;
+    d->check = p->has_skills || any_pair || p->n_fixed > 0;
+    int vtype = vrp_build_vtype(p);
+    CORTO_TRY(vrp_units_build(&d->units, p, vtype));
+    CORTO_TRY(nb_build(&d->nb, p->profiles[p->vtypes[vtype].profile].dist, n,
+                       is_client, VRP_DATA_NB_K, 0));
+    /* A penalty above any difference of feasible objectives: twice the
+     * largest distance times the clients, capped far from overflow. */
+    int64_t dmax = 1;
+    for (int k = 0; k < p->n_profiles; k++)
+        for (size_t t = 0; t < (size_t)n * (size_t)n; t++)
+            if (p->profiles[k].dist[t] > dmax &&
+                p->profiles[k].dist[t] < SEG_INF)
+                dmax = p->profiles[k].dist[t];
+    double pen = 2.0 * (double)dmax * (double)(n + 1) + 1e6;
+    d->penalty = pen > 1e13 ? (int64_t)1e13 : (int64_t)pen;
+cleanup:
+    free(is_client);
+    if (rc != CORTO_OK)
+        vrp_data_free(d);
+    return rc;
+}
+
+void vrp_data_free(vrp_data *d)
+{
+    free(d->clients);
+    free(d->node_seg);
+    free(d->fsucc);
+    free(d->fpred);
+    vrp_units_free(&d->units);
+    nb_free(&d->nb);
+    memset(d, 0, sizeof *d);
+}
+
+corto_status vrp_state_init(vrp_state *st, const vrp_data *d)
+{
+    corto_status rc = CORTO_OK;
+    int n = d->n;
+    memset(st, 0, sizeof *st);
+    st->d = d;
+    st->max_routes = d->n_clients + d->p->n_vtypes + 1;
+    CORTO_ALLOC(st->routes, st->max_routes);
+    CORTO_ALLOC(st->route_of, n);
+    CORTO_ALLOC(st->pos_of, n);
+    CORTO_ALLOC(st->unassigned, n);
+    CORTO_ALLOC(st->upos, n);
+    CORTO_ALLOC(st->dirty, st->max_routes);
+    CORTO_ALLOC(st->used, d->p->n_vtypes);
+    for (int x = 0; x < n; x++)
+        st->route_of[x] = st->pos_of[x] = st->upos[x] = -1;
+cleanup:
+    if (rc != CORTO_OK)
+        vrp_state_free(st);
+    return rc;
+}
+
+void vrp_state_free(vrp_state *st)
+{
+    if (st->routes)
+        for (int r = 0; r < st->max_routes; r++) {
+            free(st->routes[r].nodes);
+            free(st->routes[r].pre);
+            free(st->routes[r].suf);
+        }
+    free(st->routes);
+    free(st->route_of);
+    free(st->pos_of);
+    free(st->unassigned);
+    free(st->upos);
+    free(st->dirty);
+    free(st->used);
+    memset(st, 0, sizeof *st);
+}
+
+corto_status vrp_state_reserve(vrp_state *st, int r, int want)
+{
+    vrp_route *R = &st->routes[r];
+    if (want <= R->cap && R->pre)
+        return CORTO_OK;
+    int cap = R->cap > 0 ? R->cap : 8;
+    while (cap < want)
+        cap *= 2;
+    int *nodes = realloc(R->nodes, (size_t)cap * sizeof *nodes);
+    if (!nodes)
+        return CORTO_ERR_NOMEM;
+    R->nodes = nodes;
+    seg *pre = realloc(R->pre, (size_t)(cap + 1) * sizeof *pre);
+    if (!pre)
+        return CORTO_ERR_NOMEM;
+    R->pre = pre;
+    seg *suf = realloc(R->suf, (size_t)(cap + 1) * sizeof *suf);
+    if (!suf)
+        return CORTO_ERR_NOMEM;
+    R->suf = suf;
+    R->cap = cap;
+    return CORTO_OK;
+}
+
+/* Take route r's share out of the totals (as last counted). */
+static void state_unaccount(vrp_state *st, int r)
+{
+    vrp_route *R = &st->routes[r];
+    st->cost -= R->cost;
+    st->used[R->vtype] -= R->in_use;
+    st->n_bad -= R->counted_bad;
+    R->cost = 0;
+    R->in_use = R->counted_bad = 0;
+}
+
+/* Add route r's share to the totals. */
+static void state_account(vrp_state *st, int r)
+{
+    vrp_route *R = &st->routes[r];
+    R->in_use = R->len > 0;
+    R->counted_bad = R->len > 0 && !R->feasible;
+    st->cost += R->cost;
+    st->used[R->vtype] += R->in_use;
+    st->n_bad += R->counted_bad;
+}
+
+void vrp_state_refresh(vrp_state *st, int r)
+{
+    const corto_problem *p = st->d->p;
+    const seg *ns = st->d->node_seg;
+    vrp_route *R = &st->routes[r];
+    int prof = p->vtypes[R->vtype].profile;
+    state_unaccount(st, r);
+    seg_start(&R->pre[0], p, R->vtype);
+    for (int k = 0; k < R->len; k++) {
+        seg_join(&R->pre[k + 1], &R->pre[k], &ns[R->nodes[k]], p, prof);
+        st->route_of[R->nodes[k]] = r;
+        st->pos_of[R->nodes[k]] = k;
+    }
+    seg_end(&R->suf[R->len], p, R->vtype);
+    for (int k = R->len - 1; k >= 0; k--)
+        seg_join(&R->suf[k], &ns[R->nodes[k]], &R->suf[k + 1], p, prof);
+    seg whole;
+    route_eval re;
+    seg_join(&whole, &R->pre[R->len], &R->suf[R->len], p, prof);
+    route_eval_seg(&re, p, R->vtype, &whole, R->len);
+    R->cost = re.cost;
+    R->feasible = re.feasible;
+    R->dirty = 0;
+    R->stamp = ++st->counter;
+    state_account(st, r);
+}
+
+void vrp_state_refresh_dirty(vrp_state *st)
+{
+    for (int t = 0; t < st->n_dirty; t++)
+        if (st->routes[st->dirty[t]].dirty)
+            vrp_state_refresh(st, st->dirty[t]);
+    st->n_dirty = 0;
+}
+
+corto_status vrp_state_set_route(vrp_state *st, int r, const int *nodes,
+                                 int len)
+{
+    corto_status rc = vrp_state_reserve(st, r, len);
+    if (rc != CORTO_OK)
+        return rc;
+    memcpy(st->routes[r].nodes, nodes, (size_t)len * sizeof *nodes);
+    st->routes[r].len = len;
+    vrp_state_refresh(st, r);
+    return CORTO_OK;
+}
+
+static void state_unassign_add(vrp_state *st, int x)
+{
+    if (st->upos[x] >= 0)
+        return;
+    st->upos[x] = st->n_unassigned;
+    st->unassigned[st->n_unassigned++] = x;
+    if (st->d->p->required[x])
+        st->n_missing++;
+}
+
+static void state_unassign_drop(vrp_state *st, int x)
+{
+    int k = st->upos[x];
+    if (k < 0)
+        return;
+    int last = st->unassigned[--st->n_unassigned];
+    st->unassigned[k] = last;
+    st->upos[last] = k;
+    st->upos[x] = -1;
+    if (st->d->p->required[x])
+        st->n_missing--;
+}
+
+/* Add a route of vehicle type v with no clients; its index, or -1. */
+static int state_add_empty(vrp_state *st, int v)
+{
+    if (st->n_routes >= st->max_routes ||
+        vrp_state_reserve(st, st->n_routes, 8) != CORTO_OK)
+        return -1;
+    int r = st->n_routes++;
+    vrp_route *R = &st->routes[r];
+    R->vtype = v;
+    R->len = 0;
+    R->cost = 0;
+    R->feasible = 1;
+    R->in_use = R->counted_bad = 0;
+    vrp_state_refresh(st, r);
+    return r;
+}
+
+corto_status vrp_state_load(vrp_state *st, const corto_solution *s)
+{
+    corto_status rc = CORTO_OK;
+    const corto_problem *p = st->d->p;
+    int n = st->d->n;
+    for (int x = 0; x < n; x++)
+        st->route_of[x] = st->pos_of[x] = st->upos[x] = -1;
+    st->n_routes = st->n_unassigned = st->n_dirty = 0;
+    st->cost = 0;
+    st->n_bad = st->n_missing = 0;
+    memset(st->used, 0, (size_t)p->n_vtypes * sizeof *st->used);
+    for (int r = 0; r < s->n_routes; r++) {
+        if (s->route_vtype[r] < 0 || s->route_vtype[r] >= p->n_vtypes)
+            goto bad;
+        for (int k = 0; k < s->route_len[r]; k++) {
+            int x = s->routes[r][k];
+            if (x < 0 || x >= n || p->is_depot[x] || st->route_of[x] >= 0)
+                goto bad;
+            st->route_of[x] = r;
+        }
+    }
+    for (int r = 0; r < s->n_routes; r++) {
+        if (s->route_len[r] == 0)
+            continue;
+        int t = st->n_routes;
+        if (t >= st->max_routes)
+            goto bad;
+        st->routes[t].vtype = s->route_vtype[r];
+        st->routes[t].len = 0;
+        st->routes[t].cost = 0;
+        st->routes[t].feasible = 1;
+        st->routes[t].in_use = st->routes[t].counted_bad = 0;
+        st->n_routes++;
+        CORTO_TRY(vrp_state_set_route(st, t, s->routes[r], s->route_len[r]));
+    }
+    for (int t = 0; t < st->d->n_clients; t++) {
+        int x = st->d->clients[t];
+        if (st->route_of[x] < 0)
+            state_unassign_add(st, x);
+    }
+    vrp_state_spares(st);
+    return CORTO_OK;
+bad:
+    rc = CORTO_ERR_UNSUPPORTED;
+cleanup:
+    for (int x = 0; x < n; x++)
+        st->route_of[x] = st->pos_of[x] = st->upos[x] = -1;
+    st->n_routes = st->n_unassigned = 0;
+    st->cost = 0;
+    st->n_bad = st->n_missing = 0;
+    return rc;
+}
+
+corto_status vrp_state_store(const vrp_state *st, corto_solution *s)
+{
+    corto_status rc = CORTO_OK;
+    solution_clear(s);
+    for (int r = 0; r < st->n_routes; r++)
+        if (st->routes[r].len > 0)
+            CORTO_TRY(corto_solution_add_route(s, st->routes[r].vtype,
+                                               st->routes[r].nodes,
+                                               st->routes[r].len));
+cleanup:
+    return rc;
+}
+
+corto_status vrp_state_copy(vrp_state *dst, const vrp_state *src)
+{
+    corto_status rc = CORTO_OK;
+    int n = src->d->n;
+    for (int r = 0; r < src->n_routes; r++) {
+        const vrp_route *S = &src->routes[r];
+        CORTO_TRY(vrp_state_reserve(dst, r, S->len));
+        vrp_route *D = &dst->routes[r];
+        memcpy(D->nodes, S->nodes, (size_t)S->len * sizeof *S->nodes);
+        memcpy(D->pre, S->pre, (size_t)(S->len + 1) * sizeof *S->pre);
+        memcpy(D->suf, S->suf, (size_t)(S->len + 1) * sizeof *S->suf);
+        D->len = S->len;
+        D->vtype = S->vtype;
+        D->cost = S->cost;
+        D->feasible = S->feasible;
+        D->dirty = S->dirty;
+        D->in_use = S->in_use;
+        D->counted_bad = S->counted_bad;
+        D->stamp = S->stamp;
+    }
+    dst->n_routes = src->n_routes;
+    memcpy(dst->route_of, src->route_of, (size_t)n * sizeof(int));
+    memcpy(dst->pos_of, src->pos_of, (size_t)n * sizeof(int));
+    memcpy(dst->upos, src->upos, (size_t)n * sizeof(int));
+    memcpy(dst->unassigned, src->unassigned,
+           (size_t)src->n_unassigned * sizeof(int));
+    dst->n_unassigned = src->n_unassigned;
+    memcpy(dst->dirty, src->dirty, (size_t)src->n_dirty * sizeof(int));
+    dst->n_dirty = src->n_dirty;
+    memcpy(dst->used, src->used,
+           (size_t)src->d->p->n_vtypes * sizeof(int64_t));
+    dst->cost = src->cost;
+    dst->n_bad = src->n_bad;
+    dst->n_missing = src->n_missing;
+    dst->counter = src->counter;
+cleanup:
+    return rc;
+}
+
+int64_t vrp_state_objective(const vrp_state *st)
+{
+    int64_t bad = (int64_t)st->n_missing + (int64_t)st->n_bad;
+    return sat_add(st->cost, bad * st->d->penalty);
+}
+
+int vrp_state_complete(const vrp_state *st)
+{
+    return st->n_missing == 0 && st->n_bad == 0;
+}
+
+void vrp_state_remove(vrp_state *st, int x)
+{
+    int r = st->route_of[x];
+    if (r < 0)
+        return;
+    vrp_route *R = &st->routes[r];
+    int k = st->pos_of[x];
+    memmove(R->nodes + k, R->nodes + k + 1,
+            (size_t)(R->len - k - 1) * sizeof *R->nodes);
+    R->len--;
+    for (int t = k; t < R->len; t++)
+        st->pos_of[R->nodes[t]] = t;
+    st->route_of[x] = st->pos_of[x] = -1;
+    if (!R->dirty) {
+        R->dirty = 1;
+        st->dirty[st->n_dirty++] = r;
+    }
+    state_unassign_add(st, x);
+}
+
+void vrp_state_remove_unit(vrp_state *st, int x)
+{
+    const vrp_units *U = &st->d->units;
+    int u = U->unit_of[x];
+    for (int t = U->start[u]; t < U->start[u + 1]; t++)
+        vrp_state_remove(st, U->nodes[t]);
+}
+
+/* Skills of the unit's clients and the fixed edges around the slot before
+ * position pos of route r (O(1) per client when the problem has any). */
+static int state_slot_ok(const vrp_state *st, int u, int r, int pos)
+{
+    const vrp_data *d = st->d;
+    const corto_problem *p = d->p;
+    const vrp_units *U = &d->units;
+    const vrp_route *R = &st->routes[r];
+    const model_vehicle *vt = &p->vtypes[R->vtype];
+    if (p->has_skills)
+        for (int t = U->start[u]; t < U->start[u + 1]; t++)
+            if (!skill_set_covers(&vt->skills, &p->skills[U->nodes[t]]))
+                return 0;
+    int head = U->nodes[U->start[u]], tail = U->nodes[U->start[u + 1] - 1];
+    int prev = pos > 0 ? R->nodes[pos - 1] : vt->start_depot;
+    int next = pos < R->len ? R->nodes[pos] : vt->end_depot;
+    if (pos > 0 && d->fsucc[prev] >= 0)
+        return 0;
+    if (pos < R->len && d->fpred[next] >= 0)
+        return 0;
+    if (d->fpred[head] >= 0 && (pos > 0 || d->fpred[head] != prev))
+        return 0;
+    if (d->fsucc[tail] >= 0 && (pos < R->len || d->fsucc[tail] != next))
+        return 0;
+    /* A pair split over two units: the partner must be on this route, on
+     * the right side. */
+    for (int t = U->start[u]; t < U->start[u + 1]; t++) {
+        int x = U->nodes[t];
+        if (p->pair_role[x] == 0)
+            continue;
+        int y = p->pair_of[x];
+        if (U->unit_of[y] == u)
+            continue;
+        if (st->route_of[y] != r)
+            return 0;
+        if ((p->pair_role[x] == 1) != (st->pos_of[y] >= pos))
+            return 0;
+    }
+    return 1;
+}
+
+int vrp_state_insert_delta(const vrp_state *st, int u, int r, int pos,
+                           int64_t *delta)
+{
+    const vrp_data *d = st->d;
+    const corto_problem *p = d->p;
+    const vrp_units *U = &d->units;
+    const vrp_route *R = &st->routes[r];
+    if (R->len == 0 && st->used[R->vtype] >= p->vtypes[R->vtype].count)
+        return 0;
+    if (d->check && !state_slot_ok(st, u, r, pos))
+        return 0;
+    int prof = p->vtypes[R->vtype].profile;
+    int a = U->start[u], b = U->start[u + 1];
+    seg acc;
+    seg_join(&acc, &R->pre[pos], &d->node_seg[U->nodes[a]], p, prof);
+    for (int t = a + 1; t < b; t++)
+        seg_join(&acc, &acc, &d->node_seg[U->nodes[t]], p, prof);
+    seg_join(&acc, &acc, &R->suf[pos], p, prof);
+    route_eval re;
+    route_eval_seg(&re, p, R->vtype, &acc, R->len + (b - a));
+    if (!re.feasible)
+        return 0;
+    *delta = re.cost - R->cost;
+    return 1;
+}
+
+corto_status vrp_state_insert(vrp_state *st, int u, int r, int pos)
+{
+    const vrp_units *U = &st->d->units;
+    int a = U->start[u], m = U->start[u + 1] - a;
+    corto_status rc = vrp_state_reserve(st, r, st->routes[r].len + m);
+    if (rc != CORTO_OK)
+        return rc;
+    vrp_route *R = &st->routes[r];
+    int was_empty = R->len == 0;
+    memmove(R->nodes + pos + m, R->nodes + pos,
+            (size_t)(R->len - pos) * sizeof *R->nodes);
+    memcpy(R->nodes + pos, U->nodes + a, (size_t)m * sizeof *R->nodes);
+    R->len += m;
+    for (int t = 0; t < m; t++)
+        state_unassign_drop(st, U->nodes[a + t]);
+    vrp_state_refresh(st, r);
+    if (was_empty && st->used[R->vtype] < st->d->p->vtypes[R->vtype].count)
+        state_add_empty(st, R->vtype);
+    return CORTO_OK;
+}
+
+void vrp_state_spares(vrp_state *st)
+{
+    const corto_problem *p = st->d->p;
+    vrp_state_refresh_dirty(st);
+    int m = 0;
+    /* Keep non-empty routes in order; drop every empty one (swapping the
+     * slots keeps their buffers). */
+    for (int r = 0; r < st->n_routes; r++) {
+        if (st->routes[r].len == 0)
+            continue;
+        if (r != m) {
+            vrp_route tmp = st->routes[m];
+            st->routes[m] = st->routes[r];
+            st->routes[r] = tmp;
+            for (int k = 0; k < st->routes[m].len; k++)
+                st->route_of[st->routes[m].nodes[k]] = m;
+        }
+        m++;
+    }
+    st->n_routes = m;
+    for (int v = 0; v < p->n_vtypes; v++)
+        if (st->used[v] < p->vtypes[v].count)
+            state_add_empty(st, v);
+}
