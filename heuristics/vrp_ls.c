@@ -59,27 +59,42 @@ static int piece_len(const vrp_ls *ls, const piece *pc)
     }
 }
 
-static void piece_seg(const vrp_ls *ls, const piece *pc, seg *out, int prof)
+/* The segment of a piece: prefixes, suffixes and single clients are kept
+ * already (no copy); longer runs are joined into *scratch. */
+static const seg *piece_seg(const vrp_ls *ls, const piece *pc, seg *scratch,
+                            int prof)
 {
     const vrp_route *R = &ls->st->routes[pc->r];
     const seg *ns = ls->d->node_seg;
     switch (pc->kind) {
     case PC_PRE:
-        *out = R->pre[pc->a];
-        return;
+        return &R->pre[pc->a];
     case PC_SUF:
-        *out = R->suf[pc->a];
-        return;
+        return &R->suf[pc->a];
     case PC_FWD:
-        seg_empty(out);
-        for (int k = pc->a; k <= pc->b; k++)
-            seg_join(out, out, &ns[R->nodes[k]], ls->p, prof);
-        return;
+        if (pc->b < pc->a) {
+            seg_empty(scratch);
+            return scratch;
+        }
+        if (pc->a == pc->b)
+            return &ns[R->nodes[pc->a]];
+        seg_join(scratch, &ns[R->nodes[pc->a]], &ns[R->nodes[pc->a + 1]],
+                 ls->p, prof);
+        for (int k = pc->a + 2; k <= pc->b; k++)
+            seg_join(scratch, scratch, &ns[R->nodes[k]], ls->p, prof);
+        return scratch;
     default:
-        seg_empty(out);
-        for (int k = pc->b; k >= pc->a; k--)
-            seg_join(out, out, &ns[R->nodes[k]], ls->p, prof);
-        return;
+        if (pc->b < pc->a) {
+            seg_empty(scratch);
+            return scratch;
+        }
+        if (pc->a == pc->b)
+            return &ns[R->nodes[pc->a]];
+        seg_join(scratch, &ns[R->nodes[pc->b]], &ns[R->nodes[pc->b - 1]],
+                 ls->p, prof);
+        for (int k = pc->b - 2; k >= pc->a; k--)
+            seg_join(scratch, scratch, &ns[R->nodes[k]], ls->p, prof);
+        return scratch;
     }
 }
 
@@ -91,14 +106,15 @@ static void pieces_eval(const vrp_ls *ls, const piece *pcs, int np,
     int vtype = ls->st->routes[pcs[0].r].vtype;
     int prof = ls->p->vtypes[vtype].profile;
     seg acc, tmp;
+    const seg *cur = piece_seg(ls, &pcs[0], &acc, prof);
     int n = piece_len(ls, &pcs[0]);
-    piece_seg(ls, &pcs[0], &acc, prof);
     for (int t = 1; t < np; t++) {
-        piece_seg(ls, &pcs[t], &tmp, prof);
-        seg_join(&acc, &acc, &tmp, ls->p, prof);
+        const seg *next = piece_seg(ls, &pcs[t], &tmp, prof);
+        seg_join(&acc, cur, next, ls->p, prof);
+        cur = &acc;
         n += piece_len(ls, &pcs[t]);
     }
-    route_eval_seg(re, ls->p, vtype, &acc, n);
+    route_eval_seg(re, ls->p, vtype, cur, n);
 }
 
 static int pieces_write(const vrp_ls *ls, const piece *pcs, int np, int *out)

@@ -83,6 +83,12 @@ void seg_end(seg *s, const corto_problem *p, int vtype)
         seg_depot(s, p, vtype, end);
 }
 
+/* Written field by field straight into *out: this is the hottest function
+ * of the search, and a whole-struct temporary would copy all
+ * CORTO_MAX_DIMS load slots. Every scalar is read before any is written,
+ * and load slot d of out depends only on slot d of a and b, so out may
+ * alias a or b. Load slots at and above n_dims are left untouched: nothing
+ * reads them. */
 void seg_join(seg *out, const seg *a, const seg *b, const corto_problem *p,
               int profile)
 {
@@ -102,23 +108,27 @@ void seg_join(seg *out, const seg *a, const seg *b, const corto_problem *p,
     int64_t delta = a->dur - a->tw + travel;
     int64_t wait = max64(b->early - delta - a->late, 0);
     int64_t warp = max64(a->early + delta - b->late, 0);
-    seg r;
-    r.first = a->first;
-    r.last = b->last;
-    r.dist = a->dist + b->dist + dist;
-    r.dur = a->dur + b->dur + travel + wait;
-    r.tw = a->tw + b->tw + warp;
-    r.early = clamp_inf(max64(b->early - delta, a->early) - wait);
-    r.late = clamp_inf(min64(b->late - delta, a->late) + warp);
-    r.prize = a->prize + b->prize;
+    int first = a->first, last = b->last;
+    int64_t r_dist = a->dist + b->dist + dist;
+    int64_t r_dur = a->dur + b->dur + travel + wait;
+    int64_t r_tw = a->tw + b->tw + warp;
+    int64_t r_early = clamp_inf(max64(b->early - delta, a->early) - wait);
+    int64_t r_late = clamp_inf(min64(b->late - delta, a->late) + warp);
+    int64_t r_prize = a->prize + b->prize;
     for (int d = 0; d < p->n_dims; d++) {
-        r.deliv[d] = a->deliv[d] + b->deliv[d];
-        r.end[d] = a->end[d] + b->end[d];
-        r.peak[d] = max64(a->peak[d] + b->deliv[d], a->end[d] + b->peak[d]);
+        int64_t peak = max64(a->peak[d] + b->deliv[d], a->end[d] + b->peak[d]);
+        out->deliv[d] = a->deliv[d] + b->deliv[d];
+        out->end[d] = a->end[d] + b->end[d];
+        out->peak[d] = peak;
     }
-    for (int d = p->n_dims; d < CORTO_MAX_DIMS; d++)
-        r.deliv[d] = r.end[d] = r.peak[d] = 0;
-    *out = r;
+    out->first = first;
+    out->last = last;
+    out->dist = r_dist;
+    out->dur = r_dur;
+    out->tw = r_tw;
+    out->early = r_early;
+    out->late = r_late;
+    out->prize = r_prize;
 }
 
 void route_eval_seg(route_eval *out, const corto_problem *p, int vtype,
