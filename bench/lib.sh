@@ -3,6 +3,8 @@
 # values, read an instance's size, and run one `corto solve` whose answer
 # is verified by `corto check`. Sourced; the caller sets $corto and $tmp.
 
+BENCH_EXTRA=()
+
 # bench_bks FOLDER NAME: the bks column of FOLDER/bks.csv for NAME.
 bench_bks() {
     awk -F, -v name="$2" 'NR > 1 && $1 == name { print $2; exit }' "$1/bks.csv"
@@ -29,12 +31,13 @@ bench_mean() {
 # seconds from its summary line), B_GAP (when BKS is given) and B_VERDICT
 # ("feasible", "REJECTED" or why there is no solution). B_ACCEPTED is 1
 # when the checker accepted the solution. With TRACE, the best cost over
-# time goes to that file (corto solve --trace).
+# time goes to that file (corto solve --trace). Further solve options can
+# be given in the array BENCH_EXTRA.
 bench_run() {
     local file=$1 limit=$2 seed=$3 bks=${4:-} trace=${5:-}
-    local sol="$tmp/solution" status extra=()
+    local sol="$tmp/solution" status extra=("${BENCH_EXTRA[@]}")
     rm -f "$sol"
-    [ -n "$trace" ] && extra=(--trace "$trace")
+    [ -n "$trace" ] && extra+=(--trace "$trace")
     B_COST=-; B_CPU=-; B_GAP=-; B_ACCEPTED=0
     if "$corto" solve "$file" --time-limit "$limit" --seed "$seed" \
         "${extra[@]}" --out "$sol" 2>"$tmp/err"; then status=ok; else status="exit $?"; fi

@@ -272,6 +272,8 @@ typedef struct corto_options {
     int64_t destroy_min;         /* fewest clients removed (default 5) */
     int64_t destroy_max; /* most clients removed, also capped at 40% of the
                             clients (default 30) */
+    int64_t vehicles;    /* cap on each vehicle type's count; 0 = the
+                            problem's own fleet (default 0) */
 } corto_options;
 
 /* Fill *opt with the defaults documented above. */

@@ -68,6 +68,10 @@ static const opt_entry opt_table[] = {
         "most clients an ALNS destroy step removes (also at most 40% of "
         "them)",
         OPT_INT, destroy_max),
+    OPT("vehicles", "int", "0",
+        "at most this many vehicles of each type (CVRPLIB A/B/E/P optima "
+        "use the k of their name); 0 keeps the instance's fleet",
+        OPT_INT, vehicles),
 };
 
 #define N_OPTS (sizeof opt_table / sizeof opt_table[0])

@@ -50,16 +50,26 @@ corto_status corto_solve(corto_solution **out, const corto_problem *problem,
         options = &defaults;
     }
     CORTO_TRY(corto_problem_validate(problem, NULL));
-    /* Problems built from coordinates get their matrices on a private copy:
-     * the caller's problem stays untouched (it is const). */
+    /* Problems built from coordinates get their matrices, and a fleet cap
+     * from the options its counts, on a private copy: the caller's problem
+     * stays untouched (it is const). */
     const corto_problem *p = problem;
+    int need_matrix = 0, need_cap = 0;
     for (int k = 0; k < problem->n_profiles; k++)
-        if (!problem->profiles[k].dist || !problem->profiles[k].dur) {
-            CORTO_TRY(corto_problem_copy(&prepared, problem));
-            CORTO_TRY(model_prepare(prepared));
-            p = prepared;
-            break;
-        }
+        if (!problem->profiles[k].dist || !problem->profiles[k].dur)
+            need_matrix = 1;
+    for (int v = 0; v < problem->n_vtypes; v++)
+        if (options->vehicles > 0 &&
+            problem->vtypes[v].count > options->vehicles)
+            need_cap = 1;
+    if (need_matrix || need_cap) {
+        CORTO_TRY(corto_problem_copy(&prepared, problem));
+        CORTO_TRY(model_prepare(prepared));
+        for (int v = 0; v < prepared->n_vtypes && need_cap; v++)
+            if (prepared->vtypes[v].count > options->vehicles)
+                prepared->vtypes[v].count = options->vehicles;
+        p = prepared;
+    }
     if (p->n_dims > CORTO_MAX_DIMS) {
         rc = CORTO_ERR_UNSUPPORTED;
         goto cleanup;

@@ -157,6 +157,33 @@ START_TEST(coordinates_only_problem_left_untouched)
 }
 END_TEST
 
+/* --vehicles caps the fleet on a private copy: E-n13-k4 (optimum 247
+ * with 4 vehicles) is solved with at most 4 routes, the caller's unlimited
+ * fleet is untouched, and 3 vehicles cannot carry the demand at all. */
+START_TEST(vehicles_option_caps_the_fleet)
+{
+    corto_problem *p = test_load_problem("instances/E-n13-k4.vrp");
+    corto_options opt;
+    corto_options_init(&opt);
+    opt.iterations = 500;
+    ck_assert_int_eq(corto_options_set(&opt, "vehicles", "4", NULL), CORTO_OK);
+    corto_solution *s = NULL;
+    ck_assert_int_eq(corto_solve(&s, p, &opt), CORTO_OK);
+    ck_assert_int_le(corto_solution_n_routes(s), 4);
+    ck_assert_int_eq(corto_solution_get_status(s), CORTO_SOLUTION_FEASIBLE);
+    ck_assert_int_ge(corto_solution_cost(s), 247);
+    test_assert_checker_agrees(p, s);
+    corto_solution_destroy(s);
+    /* Total demand 18200 > 3 * 6000: no feasible answer, and none claimed. */
+    opt.vehicles = 3;
+    opt.iterations = 100;
+    ck_assert_int_eq(corto_solve(&s, p, &opt), CORTO_OK);
+    ck_assert_int_eq(corto_solution_get_status(s), CORTO_SOLUTION_INFEASIBLE);
+    corto_solution_destroy(s);
+    corto_problem_destroy(p);
+}
+END_TEST
+
 START_TEST(version_and_status_strings)
 {
     ck_assert_int_eq(corto_version_number(), CORTO_VERSION_NUMBER);
@@ -182,6 +209,7 @@ int main(void)
     tcase_add_test(tc, progress_can_stop_the_solve);
     tcase_add_test(tc, log_lines_only_when_verbose);
     tcase_add_test(tc, coordinates_only_problem_left_untouched);
+    tcase_add_test(tc, vehicles_option_caps_the_fleet);
     tcase_add_test(tc, version_and_status_strings);
     suite_add_tcase(s, tc);
     return test_run_suite(s);
