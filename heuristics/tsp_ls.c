@@ -223,6 +223,30 @@ static int ls_sym_two_opt(tsp_ls *ls, int a)
 }
 
 /*
+ * The chain of `len` nodes that starts (side 0) or ends (side 1) at a:
+ * its ends s1..s2, the nodes p before and nx after it, and the length
+ * saved by cutting it out (p-s1 and s2-nx replaced by p-nx). 0 when the
+ * chain is held by a fixed edge at either end.
+ */
+static int ls_chain(const tsp_ls *ls, int a, int len, int side, int *s1,
+                    int *s2, int *p, int *nx, int64_t *gain)
+{
+    *s1 = *s2 = a;
+    for (int t = 1; t < len; t++) {
+        if (side == 0)
+            *s2 = ls_succ(ls, *s2);
+        else
+            *s1 = ls_pred(ls, *s1);
+    }
+    *p = ls_pred(ls, *s1);
+    *nx = ls_succ(ls, *s2);
+    if (tsp_fixed(ls->v, *p, *s1) || tsp_fixed(ls->v, *s2, *nx))
+        return 0;
+    *gain = ls_w(ls, *p, *s1) + ls_w(ls, *s2, *nx) - ls_w(ls, *p, *nx);
+    return 1;
+}
+
+/*
  * Or-opt from node a: the chains of 1-3 nodes that start or end at a are
  * moved between x and y = succ(x) for x or y a neighbour of a, in the
  * better orientation. Tour p S n .. x y .. becomes p n .. x S y .., done
@@ -237,18 +261,10 @@ static int ls_sym_or_opt(tsp_ls *ls, int a)
         if (ls->n < len + 3)
             break;
         for (int side = 0; side < (len == 1 ? 1 : 2); side++) {
-            int s1 = a, s2 = a;
-            for (int t = 1; t < len; t++) {
-                if (side == 0)
-                    s2 = ls_succ(ls, s2);
-                else
-                    s1 = ls_pred(ls, s1);
-            }
-            int p = ls_pred(ls, s1), nx = ls_succ(ls, s2);
-            if (tsp_fixed(v, p, s1) || tsp_fixed(v, s2, nx))
+            int s1, s2, p, nx;
+            int64_t gain;
+            if (!ls_chain(ls, a, len, side, &s1, &s2, &p, &nx, &gain))
                 continue;
-            int64_t gain =
-                ls_w(ls, p, s1) + ls_w(ls, s2, nx) - ls_w(ls, p, nx);
             if (gain <= 0)
                 continue;
             for (int t = 0; t < k; t++) {
@@ -338,18 +354,10 @@ static int ls_dir_or_opt(tsp_ls *ls, int a)
         if (ls->n < len + 3)
             break;
         for (int side = 0; side < (len == 1 ? 1 : 2); side++) {
-            int s1 = a, s2 = a;
-            for (int t = 1; t < len; t++) {
-                if (side == 0)
-                    s2 = ls_succ(ls, s2);
-                else
-                    s1 = ls_pred(ls, s1);
-            }
-            int p = ls_pred(ls, s1), nx = ls_succ(ls, s2);
-            if (tsp_fixed(v, p, s1) || tsp_fixed(v, s2, nx))
+            int s1, s2, p, nx;
+            int64_t gain;
+            if (!ls_chain(ls, a, len, side, &s1, &s2, &p, &nx, &gain))
                 continue;
-            int64_t gain =
-                ls_w(ls, p, s1) + ls_w(ls, s2, nx) - ls_w(ls, p, nx);
             for (int t = 0; t < 2 * k; t++) {
                 int x, y;
                 if (t < k) {
