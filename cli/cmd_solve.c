@@ -96,6 +96,8 @@ static const char *solve_stop_name(corto_stop_reason r)
         return "time limit";
     case CORTO_STOP_ITERATION_LIMIT:
         return "iteration limit";
+    case CORTO_STOP_STALL:
+        return "no improvement";
     case CORTO_STOP_CALLBACK:
         return "interrupted";
     }

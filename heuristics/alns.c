@@ -1,21 +1,34 @@
 /*
  * alns.c — the ALNS loop for VRPs. Every (destroy, repair) pair of
- * destroy.h and repair.h is one arm of a bandit (bandit.h). An iteration:
- * pick an arm, copy the current solution into the candidate, remove a
- * number of clients drawn uniformly from [destroy-min, destroy-max] (capped
- * at 40% of the clients), repair, run the granular local search on the
- * candidate when it is within ALNS_LS_GAP of the best (local search
- * dominates the run time, so hopeless candidates skip it), then let the
- * acceptance criterion (accept.h) decide and reward the arm with the
- * outcome: new best, better than current, accepted, rejected (Ropke &
- * Pisinger 2006, "An adaptive large neighborhood search heuristic for the
- * pickup and delivery problem with time windows", Transp. Sci. 40(4)).
+ * destroy.h and repair.h is one arm of a bandit (bandit.h); a second
+ * bandit of the same kind picks the mode of the iteration: the lower or
+ * upper half of the destroy size range [destroy-min, destroy-max] (capped
+ * at 40% of the clients), with or without soft constraints. An iteration:
+ * pick an arm and a mode, copy the current solution into the candidate,
+ * remove a number of clients drawn uniformly from the mode's half of the
+ * range, repair, run the granular local search on the candidate when it
+ * is within ALNS_LS_GAP of the best (local search dominates the run time,
+ * so hopeless candidates skip it), then let the acceptance criterion
+ * (accept.h) decide and reward both bandits with the outcome: new best,
+ * better than current, accepted, rejected (Ropke & Pisinger 2006, "An
+ * adaptive large neighborhood search heuristic for the pickup and delivery
+ * problem with time windows", Transp. Sci. 40(4)).
  *
  * Solutions are compared by the penalised objective of vrp_state.h, so a
  * candidate that leaves a required client out is never preferred to a
- * complete one. Three states (current, best, candidate) are allocated up
- * front; after their route buffers have grown to their working sizes the
- * loop does not allocate.
+ * complete one.
+ *
+ * Soft constraints (option soft-constraints, Vidal et al. 2012, "A hybrid
+ * genetic algorithm for multidepot and periodic vehicle routing problems",
+ * OR 60(3)): repair and local search price excess load, time and distance
+ * at weights instead of refusing them, so the search can pass through
+ * infeasible solutions, e.g. to empty a route. A candidate left with an
+ * excess gets a second local search at ten times the weights; if it is
+ * still infeasible it is rejected, so the current and best solutions stay
+ * feasible. Each weight is adapted every ALNS_SOFT_WINDOW local searches
+ * to keep about ALNS_SOFT_TARGET of their results free of its excess. Three
+ * states (current, best, candidate) are allocated up front; after their route
+ * buffers have grown to their working sizes the loop does not allocate.
  *
  * Progress for the acceptance schedule is the fraction of the iteration
  * limit when one is set (so a seed and an iteration count give the same
@@ -29,6 +42,7 @@
 #include "util.h"
 #include "vrp_ls.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Local search on candidates within this fraction of the best. */
@@ -39,6 +53,15 @@
 #define ALNS_START_WORSE 0.002
 
 #define ALNS_ARMS (DESTROY_KIND_COUNT * REPAIR_KIND_COUNT)
+/* Arms of the second bandit: bit 0 soft constraints on, bit 1 the upper
+ * half of the destroy size range. */
+#define ALNS_MODES 4
+
+#define ALNS_SOFT_TARGET 0.2
+#define ALNS_SOFT_WINDOW 100
+#define ALNS_SOFT_REPAIR 10.0
+#define ALNS_SOFT_MIN    0.01
+#define ALNS_SOFT_MAX    1e6
 
 typedef struct alns {
     vrp_data d;
@@ -46,13 +69,17 @@ typedef struct alns {
     vrp_ls *ls;
     destroy_ws *dw;
     repair_ws *rw;
-    bandit *band;
+    bandit *band;      /* arms: (destroy, repair) pairs */
+    bandit *mode_band; /* arms: destroy size class x soft constraints */
     accept_criterion *acc;
+    int soft_runs;    /* local searches since the last weight update */
+    int soft_free[3]; /* of those, results without load/time/dist excess */
 } alns;
 
-/* Uniform destroy size in the configured range, within 1..40% of the
- * clients (at least 1). */
-static int alns_destroy_size(const solve_ctx *ctx, int n_clients, rng *r)
+/* Uniform destroy size in the lower (large = 0) or upper half of the
+ * configured range, within 1..40% of the clients (at least 1). */
+static int alns_destroy_size(const solve_ctx *ctx, int n_clients, int large,
+                             rng *r)
 {
     int64_t cap = (int64_t)(0.4 * (double)n_clients);
     if (cap < 1)
@@ -64,7 +91,81 @@ static int alns_destroy_size(const solve_ctx *ctx, int n_clients, rng *r)
         hi = cap;
     if (lo > hi)
         lo = hi;
+    int64_t mid = lo + (hi - lo) / 2;
+    if (large && mid < hi)
+        lo = mid + 1;
+    else if (!large)
+        hi = mid;
     return (int)(lo + (int64_t)rng_below(r, (uint64_t)(hi - lo + 1)));
+}
+
+/* Start weights of the soft constraints: an excess unit of load costs the
+ * longest edge over the largest demand (as in HGS-CVRP), a unit of time
+ * or distance costs one. */
+static void alns_soft_init(vrp_data *d, int on)
+{
+    const corto_problem *p = d->p;
+    d->soft = on;
+    int64_t dmax = 1, qmax = 1;
+    const int64_t *dist = p->profiles[0].dist;
+    for (size_t t = 0; t < (size_t)d->n * (size_t)d->n; t++)
+        if (dist[t] > dmax && dist[t] < SEG_INF)
+            dmax = dist[t];
+    for (int x = 0; x < d->n; x++)
+        for (int k = 0; k < p->n_dims; k++) {
+            int64_t q = p->demand[(size_t)x * p->n_dims + (size_t)k];
+            if (q < 0)
+                q = -q;
+            if (q > qmax)
+                qmax = q;
+        }
+    double w = (double)dmax / (double)qmax;
+    d->w_load = w < 0.1 ? 0.1 : w > 1000.0 ? 1000.0 : w;
+    d->w_time = 1.0;
+    d->w_dist = 1.0;
+}
+
+/* Count one local-search result and, every ALNS_SOFT_WINDOW of them, move
+ * each weight towards ALNS_SOFT_TARGET results free of its excess. */
+static void alns_soft_adapt(alns *a, const vrp_state *st, vrp_state *cur)
+{
+    double *w[3] = {&a->d.w_load, &a->d.w_time, &a->d.w_dist};
+    for (int k = 0; k < 3; k++)
+        a->soft_free[k] += st->n_over[k] == 0;
+    if (++a->soft_runs < ALNS_SOFT_WINDOW)
+        return;
+    for (int k = 0; k < 3; k++) {
+        double f = (double)a->soft_free[k] / (double)a->soft_runs;
+        if (f < ALNS_SOFT_TARGET - 0.05)
+            *w[k] *= 1.2;
+        else if (f > ALNS_SOFT_TARGET + 0.05)
+            *w[k] *= 0.85;
+        if (*w[k] < ALNS_SOFT_MIN)
+            *w[k] = ALNS_SOFT_MIN;
+        if (*w[k] > ALNS_SOFT_MAX)
+            *w[k] = ALNS_SOFT_MAX;
+        a->soft_free[k] = 0;
+    }
+    a->soft_runs = 0;
+    vrp_state_reprice(cur); /* only an infeasible start has penalties */
+}
+
+/* Second local search on a candidate with excesses, at ALNS_SOFT_REPAIR
+ * times the weights. */
+static corto_status alns_soft_repair(alns *a, vrp_state *cand, solve_ctx *ctx,
+                                     int64_t since)
+{
+    double w[3] = {a->d.w_load, a->d.w_time, a->d.w_dist};
+    a->d.w_load *= ALNS_SOFT_REPAIR;
+    a->d.w_time *= ALNS_SOFT_REPAIR;
+    a->d.w_dist *= ALNS_SOFT_REPAIR;
+    vrp_state_reprice(cand);
+    corto_status rc = vrp_ls_run(a->ls, cand, ctx, since, 0, NULL);
+    a->d.w_load = w[0];
+    a->d.w_time = w[1];
+    a->d.w_dist = w[2];
+    vrp_state_reprice(cand);
+    return rc;
 }
 
 static double alns_progress(solve_ctx *ctx, int64_t first, int64_t done)
@@ -79,25 +180,45 @@ static double alns_progress(solve_ctx *ctx, int64_t first, int64_t done)
     return -1.0;
 }
 
+/* One line of per-arm statistics. */
+static void alns_report_arm(solve_ctx *ctx, const char *label,
+                            const bandit_arm_stats *s)
+{
+    double pulls = s->pulls > 0 ? (double)s->pulls : 1.0;
+    ctx_log(ctx, 0,
+            "  %-22s pulls %7lld  reward %9.1f  best %5.2f%%  "
+            "better %5.2f%%  accepted %5.2f%%",
+            label, (long long)s->pulls, s->reward,
+            100.0 * (double)s->count[OUTCOME_NEW_BEST] / pulls,
+            100.0 * (double)s->count[OUTCOME_BETTER] / pulls,
+            100.0 * (double)s->count[OUTCOME_ACCEPTED] / pulls);
+}
+
 static void alns_report(const alns *a, solve_ctx *ctx, int64_t iters)
 {
+    char label[64];
     ctx_log(ctx, 0, "alns: %lld iterations, selector %s", (long long)iters,
             bandit_kind_name(bandit_get_kind(a->band)));
     for (int arm = 0; arm < ALNS_ARMS; arm++) {
         const bandit_arm_stats *s = bandit_stats(a->band, arm);
         if (!s)
             continue;
-        double pulls = s->pulls > 0 ? (double)s->pulls : 1.0;
-        ctx_log(ctx, 0,
-                "  %-7s + %-7s pulls %7lld  reward %9.1f  best %5.2f%%  "
-                "better %5.2f%%  accepted %5.2f%%",
-                destroy_name((destroy_kind)(arm / REPAIR_KIND_COUNT)),
-                repair_name((repair_kind)(arm % REPAIR_KIND_COUNT)),
-                (long long)s->pulls, s->reward,
-                100.0 * (double)s->count[OUTCOME_NEW_BEST] / pulls,
-                100.0 * (double)s->count[OUTCOME_BETTER] / pulls,
-                100.0 * (double)s->count[OUTCOME_ACCEPTED] / pulls);
+        snprintf(label, sizeof label, "%s + %s",
+                 destroy_name((destroy_kind)(arm / REPAIR_KIND_COUNT)),
+                 repair_name((repair_kind)(arm % REPAIR_KIND_COUNT)));
+        alns_report_arm(ctx, label, s);
     }
+    for (int mode = 0; mode < ALNS_MODES; mode++) {
+        const bandit_arm_stats *s = bandit_stats(a->mode_band, mode);
+        if (!s)
+            continue;
+        snprintf(label, sizeof label, "%s size, %s",
+                 mode >> 1 ? "large" : "small", mode & 1 ? "soft" : "hard");
+        alns_report_arm(ctx, label, s);
+    }
+    if (ctx->opt->soft_constraints)
+        ctx_log(ctx, 0, "  soft weights: load %.3g, time %.3g, distance %.3g",
+                a->d.w_load, a->d.w_time, a->d.w_dist);
 }
 
 static void alns_free(alns *a)
@@ -108,6 +229,7 @@ static void alns_free(alns *a)
     destroy_destroy(a->dw);
     repair_destroy(a->rw);
     bandit_destroy(a->band);
+    bandit_destroy(a->mode_band);
     accept_destroy(a->acc);
     vrp_data_free(&a->d);
 }
@@ -124,6 +246,7 @@ corto_status alns_run(corto_solution *s, solve_ctx *ctx)
     for (int k = 0; k < 3; k++)
         CORTO_TRY(vrp_state_init(&a->st[k], &a->d));
     vrp_state *cur = &a->st[0], *best = &a->st[1], *cand = &a->st[2];
+    alns_soft_init(&a->d, ctx->opt->soft_constraints);
     if (vrp_state_load(cur, s) != CORTO_OK)
         goto cleanup; /* not a solution this search can represent */
     CORTO_TRY(vrp_state_copy(best, cur));
@@ -132,7 +255,9 @@ corto_status alns_run(corto_solution *s, solve_ctx *ctx)
     CORTO_TRY(repair_create(&a->rw, &a->d, 0.01));
     CORTO_TRY(bandit_create(&a->band, (bandit_kind)ctx->opt->selector,
                             ALNS_ARMS, NULL));
-    int64_t start_obj = vrp_state_objective(cur);
+    CORTO_TRY(bandit_create(&a->mode_band, (bandit_kind)ctx->opt->selector,
+                            ALNS_MODES, NULL));
+    int64_t start_obj = vrp_state_hard_objective(cur);
     /* Narrower thresholds than accept.h's defaults: with local search on
      * the candidates an iteration is costly and runs are short, and a
      * current solution 5% above the best rarely finds its way back. */
@@ -148,10 +273,12 @@ corto_status alns_run(corto_solution *s, solve_ctx *ctx)
     int64_t cur_obj = start_obj, best_obj = start_obj;
     while (!ctx_should_stop(ctx)) {
         int arm = bandit_select(a->band, &ctx->rng);
+        int mode = bandit_select(a->mode_band, &ctx->rng);
         destroy_kind dk = (destroy_kind)(arm / REPAIR_KIND_COUNT);
         repair_kind rk = (repair_kind)(arm % REPAIR_KIND_COUNT);
+        a->d.soft = ctx->opt->soft_constraints && (mode & 1);
         CORTO_TRY(vrp_state_copy(cand, cur));
-        int q = alns_destroy_size(ctx, a->d.n_clients, &ctx->rng);
+        int q = alns_destroy_size(ctx, a->d.n_clients, mode >> 1, &ctx->rng);
         int64_t since = cand->counter;
         destroy_apply(a->dw, dk, cand, q, &ctx->rng);
         CORTO_TRY(repair_apply(a->rw, rk, cand, &ctx->rng));
@@ -159,8 +286,15 @@ corto_status alns_run(corto_solution *s, solve_ctx *ctx)
         if ((double)obj <= (double)best_obj * (1.0 + ALNS_LS_GAP) ||
             obj < best_obj) {
             CORTO_TRY(vrp_ls_run(a->ls, cand, ctx, since, 0, NULL));
-            obj = vrp_state_objective(cand);
+            if (a->d.soft) {
+                alns_soft_adapt(a, cand, cur);
+                if (cand->n_bad > 0)
+                    CORTO_TRY(alns_soft_repair(a, cand, ctx, since));
+            }
         }
+        /* Excesses left over count at the flat penalty: such a candidate
+         * never replaces a feasible current or best solution. */
+        obj = vrp_state_hard_objective(cand);
         bandit_outcome out = OUTCOME_REJECTED;
         double progress = alns_progress(ctx, first, done);
         int accepted =
@@ -183,6 +317,7 @@ corto_status alns_run(corto_solution *s, solve_ctx *ctx)
             cur_obj = obj;
         }
         bandit_reward(a->band, arm, out);
+        bandit_reward(a->mode_band, mode, out);
         ctx->iteration++;
         done++;
     }

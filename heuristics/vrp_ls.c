@@ -10,9 +10,18 @@
  * on and the end depot), or a short run of clients in either direction.
  * The state keeps prefix and suffix segments per route and rebuilds them
  * only when the route changes, so most moves cost a few seg_join calls
- * (Vidal et al. 2013). A move is made when it lowers the cost and every
- * route it produces is feasible (route_eval) and keeps skills, pairs and
- * fixed edges; the fleet never grows, as no move opens a route.
+ * (Vidal et al. 2013). A move is made when it lowers the priced cost
+ * (vrp_route_price: the cost, plus weighted excesses when the data's
+ * constraints are soft; with hard constraints every route must stay
+ * feasible) and every route it produces keeps skills, pairs and fixed
+ * edges; the fleet never grows, as no move opens a route.
+ *
+ * When no vehicle type pays for duration, a route's cost is fixed +
+ * per-distance cost - prizes, and prizes cancel (a move keeps the clients
+ * of the routes it changes). Such moves are first screened by distance
+ * alone, from the pieces' end nodes and the routes' prefix distances: a
+ * move whose distance and fixed-cost change cannot beat the penalties it
+ * might remove is dropped before any segment is joined.
  *
  * The search is granular (moves relate a client to one of its k nearest
  * neighbours, Toth & Vigo 2003) and takes the first improvement, visiting
@@ -45,6 +54,8 @@ struct vrp_ls {
     int gen;
     int *order;
     int64_t *tested;
+    int screen; /* distance screen valid: no vehicle type costs duration */
+    int *sym;   /* per profile: distance matrix symmetric */
 };
 
 static int piece_len(const vrp_ls *ls, const piece *pc)
@@ -96,6 +107,70 @@ static const seg *piece_seg(const vrp_ls *ls, const piece *pc, seg *scratch,
             seg_join(scratch, scratch, &ns[R->nodes[k]], ls->p, prof);
         return scratch;
     }
+}
+
+/* Travel distance of the route made of pieces, in profile prof, without
+ * joining segments; *len gets its number of clients. */
+static int64_t pieces_dist(const vrp_ls *ls, const piece *pcs, int np,
+                           int prof, int *len)
+{
+    const int64_t *dist = ls->p->profiles[prof].dist;
+    size_t n = (size_t)ls->d->n;
+    int64_t total = 0;
+    int prev = -1, m = 0;
+    for (int t = 0; t < np; t++) {
+        const piece *pc = &pcs[t];
+        const vrp_route *R = &ls->st->routes[pc->r];
+        const model_vehicle *vt = &ls->p->vtypes[R->vtype];
+        int first, last;
+        int64_t inner;
+        if (pc->kind == PC_PRE) {
+            first = vt->start_depot;
+            last = pc->a > 0 ? R->nodes[pc->a - 1] : vt->start_depot;
+            inner = R->cum[pc->a];
+        } else if (pc->kind == PC_SUF) {
+            first = pc->a < R->len ? R->nodes[pc->a] : vt->end_depot;
+            last = vt->end_depot >= 0 ? vt->end_depot
+                   : R->len > 0       ? R->nodes[R->len - 1]
+                                      : -1;
+            inner = R->cum[R->len + 1] - R->cum[pc->a + 1];
+        } else if (pc->b < pc->a) {
+            continue;
+        } else if (pc->kind == PC_FWD || ls->sym[prof]) {
+            first = R->nodes[pc->kind == PC_FWD ? pc->a : pc->b];
+            last = R->nodes[pc->kind == PC_FWD ? pc->b : pc->a];
+            inner = R->cum[pc->b + 1] - R->cum[pc->a + 1];
+        } else {
+            first = R->nodes[pc->b];
+            last = R->nodes[pc->a];
+            inner = 0;
+            for (int k = pc->b; k > pc->a; k--)
+                inner +=
+                    dist[(size_t)R->nodes[k] * n + (size_t)R->nodes[k - 1]];
+        }
+        m += piece_len(ls, pc);
+        if (first < 0)
+            continue; /* empty segment */
+        if (prev >= 0)
+            total += dist[(size_t)prev * n + (size_t)first];
+        total += inner;
+        prev = last;
+    }
+    *len = m;
+    return total;
+}
+
+/* Lower bound on the priced cost change of replacing route r by pieces:
+ * exact for distance and fixed cost, minus r's penalty (which the move may
+ * remove). Valid only when ls->screen is set. */
+static int64_t pieces_bound(const vrp_ls *ls, int r, const piece *pcs, int np)
+{
+    const vrp_route *R = &ls->st->routes[r];
+    const model_vehicle *vt = &ls->p->vtypes[R->vtype];
+    int len;
+    int64_t d = pieces_dist(ls, pcs, np, vt->profile, &len);
+    int64_t fixed = ((len > 0) - (R->len > 0)) * vt->fixed_cost;
+    return vt->cost_per_distance * (d - R->dist) + fixed - R->pen;
 }
 
 /* Evaluate the route made of pieces (the first a prefix, the last a
@@ -186,16 +261,24 @@ static int ls_try(vrp_ls *ls, int ra, const piece *A, int na, int rb,
                   const piece *B, int nb, corto_status *rc)
 {
     vrp_state *st = ls->st;
+    if (ls->screen) {
+        int64_t lb = pieces_bound(ls, ra, A, na);
+        if (nb > 0)
+            lb += pieces_bound(ls, rb, B, nb);
+        if (lb >= 0)
+            return 0;
+    }
     route_eval ea, eb;
+    int64_t pa, pb;
     pieces_eval(ls, A, na, &ea);
-    if (!ea.feasible)
+    if (!vrp_route_price(ls->d, &ea, &pa))
         return 0;
-    int64_t delta = ea.cost - st->routes[ra].cost;
+    int64_t delta = pa - (st->routes[ra].cost + st->routes[ra].pen);
     if (nb > 0) {
         pieces_eval(ls, B, nb, &eb);
-        if (!eb.feasible)
+        if (!vrp_route_price(ls->d, &eb, &pb))
             return 0;
-        delta += eb.cost - st->routes[rb].cost;
+        delta += pb - (st->routes[rb].cost + st->routes[rb].pen);
     }
     if (delta >= 0)
         return 0;
@@ -336,6 +419,21 @@ corto_status vrp_ls_create(vrp_ls **out, const vrp_data *d)
     CORTO_ALLOC(ls->mpos, n);
     CORTO_ALLOC(ls->order, n);
     CORTO_ALLOC(ls->tested, n);
+    CORTO_ALLOC(ls->sym, ls->p->n_profiles);
+    ls->screen = 1;
+    for (int v = 0; v < ls->p->n_vtypes; v++)
+        if (ls->p->vtypes[v].cost_per_duration != 0)
+            ls->screen = 0;
+    for (int k = 0; k < ls->p->n_profiles; k++) {
+        const int64_t *dist = ls->p->profiles[k].dist;
+        ls->sym[k] = 1;
+        for (size_t i = 0; i < (size_t)n && ls->sym[k]; i++)
+            for (size_t j = i + 1; j < (size_t)n; j++)
+                if (dist[i * (size_t)n + j] != dist[j * (size_t)n + i]) {
+                    ls->sym[k] = 0;
+                    break;
+                }
+    }
     *out = ls;
     ls = NULL;
 cleanup:
@@ -353,6 +451,7 @@ void vrp_ls_destroy(vrp_ls *ls)
     free(ls->mpos);
     free(ls->order);
     free(ls->tested);
+    free(ls->sym);
     free(ls);
 }
 

@@ -101,6 +101,7 @@ void vrp_state_free(vrp_state *st)
             free(st->routes[r].nodes);
             free(st->routes[r].pre);
             free(st->routes[r].suf);
+            free(st->routes[r].cum);
         }
     free(st->routes);
     free(st->route_of);
@@ -132,6 +133,10 @@ corto_status vrp_state_reserve(vrp_state *st, int r, int want)
     if (!suf)
         return CORTO_ERR_NOMEM;
     R->suf = suf;
+    int64_t *cum = realloc(R->cum, (size_t)(cap + 2) * sizeof *cum);
+    if (!cum)
+        return CORTO_ERR_NOMEM;
+    R->cum = cum;
     R->cap = cap;
     return CORTO_OK;
 }
@@ -141,10 +146,13 @@ static void state_unaccount(vrp_state *st, int r)
 {
     vrp_route *R = &st->routes[r];
     st->cost -= R->cost;
+    st->pen -= R->pen;
     st->used[R->vtype] -= R->in_use;
     st->n_bad -= R->counted_bad;
-    R->cost = 0;
-    R->in_use = R->counted_bad = 0;
+    for (int k = 0; k < 3; k++)
+        st->n_over[k] -= (R->over >> k) & 1;
+    R->cost = R->dist = R->pen = 0;
+    R->in_use = R->counted_bad = R->over = 0;
 }
 
 /* Add route r's share to the totals. */
@@ -154,8 +162,72 @@ static void state_account(vrp_state *st, int r)
     R->in_use = R->len > 0;
     R->counted_bad = R->len > 0 && !R->feasible;
     st->cost += R->cost;
+    st->pen += R->pen;
     st->used[R->vtype] += R->in_use;
     st->n_bad += R->counted_bad;
+    for (int k = 0; k < 3; k++)
+        st->n_over[k] += (R->over >> k) & 1;
+}
+
+int vrp_route_price(const vrp_data *d, const route_eval *re, int64_t *price)
+{
+    if (re->feasible) {
+        *price = re->cost;
+        return 1;
+    }
+    if (!d->soft)
+        return 0;
+    double pen =
+        d->w_load * (double)re->load_excess +
+        d->w_time * ((double)re->time_warp + (double)re->duration_excess) +
+        d->w_dist * (double)re->distance_excess;
+    /* At least one per violation, so an infeasible route never prices at
+     * its bare cost; capped at the flat penalty, far from overflow. */
+    int64_t ip = pen >= (double)d->penalty ? d->penalty : (int64_t)pen + 1;
+    *price = sat_add(re->cost, ip);
+    return 1;
+}
+
+/* Set route r's pen and over from its evaluation. */
+static void route_set_penalty(const vrp_data *d, vrp_route *R,
+                              const route_eval *re)
+{
+    R->over =
+        (re->load_excess > 0 ? VRP_OVER_LOAD : 0) |
+        (re->time_warp > 0 || re->duration_excess > 0 ? VRP_OVER_TIME : 0) |
+        (re->distance_excess > 0 ? VRP_OVER_DIST : 0);
+    int64_t price;
+    if (R->len == 0 || re->feasible)
+        R->pen = 0;
+    else if (vrp_route_price(d, re, &price))
+        R->pen = price - re->cost;
+    else
+        R->pen = d->penalty;
+}
+
+/* Evaluate route r as a whole from its prefix and suffix segments. */
+static void route_eval_whole(const vrp_state *st, int r, route_eval *re)
+{
+    const corto_problem *p = st->d->p;
+    const vrp_route *R = &st->routes[r];
+    seg whole;
+    seg_join(&whole, &R->pre[R->len], &R->suf[R->len], p,
+             p->vtypes[R->vtype].profile);
+    route_eval_seg(re, p, R->vtype, &whole, R->len);
+}
+
+void vrp_state_reprice(vrp_state *st)
+{
+    for (int r = 0; r < st->n_routes; r++) {
+        vrp_route *R = &st->routes[r];
+        if (R->len == 0 || R->feasible || R->dirty)
+            continue;
+        route_eval re;
+        route_eval_whole(st, r, &re);
+        st->pen -= R->pen;
+        route_set_penalty(st->d, R, &re);
+        st->pen += R->pen;
+    }
 }
 
 void vrp_state_refresh(vrp_state *st, int r)
@@ -174,12 +246,15 @@ void vrp_state_refresh(vrp_state *st, int r)
     seg_end(&R->suf[R->len], p, R->vtype);
     for (int k = R->len - 1; k >= 0; k--)
         seg_join(&R->suf[k], &ns[R->nodes[k]], &R->suf[k + 1], p, prof);
-    seg whole;
     route_eval re;
-    seg_join(&whole, &R->pre[R->len], &R->suf[R->len], p, prof);
-    route_eval_seg(&re, p, R->vtype, &whole, R->len);
+    route_eval_whole(st, r, &re);
     R->cost = re.cost;
+    R->dist = re.dist;
+    for (int k = 0; k <= R->len; k++)
+        R->cum[k] = R->pre[k].dist;
+    R->cum[R->len + 1] = re.dist;
     R->feasible = re.feasible;
+    route_set_penalty(st->d, R, &re);
     R->dirty = 0;
     R->stamp = ++st->counter;
     state_account(st, r);
@@ -238,9 +313,9 @@ static int state_add_empty(vrp_state *st, int v)
     vrp_route *R = &st->routes[r];
     R->vtype = v;
     R->len = 0;
-    R->cost = 0;
+    R->cost = R->dist = R->pen = 0;
     R->feasible = 1;
-    R->in_use = R->counted_bad = 0;
+    R->in_use = R->counted_bad = R->over = 0;
     vrp_state_refresh(st, r);
     return r;
 }
@@ -253,7 +328,8 @@ corto_status vrp_state_load(vrp_state *st, const corto_solution *s)
     for (int x = 0; x < n; x++)
         st->route_of[x] = st->pos_of[x] = st->upos[x] = -1;
     st->n_routes = st->n_unassigned = st->n_dirty = 0;
-    st->cost = 0;
+    st->cost = st->pen = 0;
+    memset(st->n_over, 0, sizeof st->n_over);
     st->n_bad = st->n_missing = 0;
     memset(st->used, 0, (size_t)p->n_vtypes * sizeof *st->used);
     for (int r = 0; r < s->n_routes; r++) {
@@ -274,9 +350,11 @@ corto_status vrp_state_load(vrp_state *st, const corto_solution *s)
             goto bad;
         st->routes[t].vtype = s->route_vtype[r];
         st->routes[t].len = 0;
-        st->routes[t].cost = 0;
+        st->routes[t].cost = st->routes[t].pen = 0;
+        st->routes[t].dist = 0;
         st->routes[t].feasible = 1;
         st->routes[t].in_use = st->routes[t].counted_bad = 0;
+        st->routes[t].over = 0;
         st->n_routes++;
         CORTO_TRY(vrp_state_set_route(st, t, s->routes[r], s->route_len[r]));
     }
@@ -293,7 +371,8 @@ cleanup:
     for (int x = 0; x < n; x++)
         st->route_of[x] = st->pos_of[x] = st->upos[x] = -1;
     st->n_routes = st->n_unassigned = 0;
-    st->cost = 0;
+    st->cost = st->pen = 0;
+    memset(st->n_over, 0, sizeof st->n_over);
     st->n_bad = st->n_missing = 0;
     return rc;
 }
@@ -322,10 +401,14 @@ corto_status vrp_state_copy(vrp_state *dst, const vrp_state *src)
         memcpy(D->nodes, S->nodes, (size_t)S->len * sizeof *S->nodes);
         memcpy(D->pre, S->pre, (size_t)(S->len + 1) * sizeof *S->pre);
         memcpy(D->suf, S->suf, (size_t)(S->len + 1) * sizeof *S->suf);
+        memcpy(D->cum, S->cum, (size_t)(S->len + 2) * sizeof *S->cum);
         D->len = S->len;
         D->vtype = S->vtype;
         D->cost = S->cost;
+        D->dist = S->dist;
+        D->pen = S->pen;
         D->feasible = S->feasible;
+        D->over = S->over;
         D->dirty = S->dirty;
         D->in_use = S->in_use;
         D->counted_bad = S->counted_bad;
@@ -343,6 +426,8 @@ corto_status vrp_state_copy(vrp_state *dst, const vrp_state *src)
     memcpy(dst->used, src->used,
            (size_t)src->d->p->n_vtypes * sizeof(int64_t));
     dst->cost = src->cost;
+    dst->pen = src->pen;
+    memcpy(dst->n_over, src->n_over, sizeof dst->n_over);
     dst->n_bad = src->n_bad;
     dst->n_missing = src->n_missing;
     dst->counter = src->counter;
@@ -352,8 +437,17 @@ cleanup:
 
 int64_t vrp_state_objective(const vrp_state *st)
 {
-    int64_t bad = (int64_t)st->n_missing + (int64_t)st->n_bad;
-    return sat_add(st->cost, bad * st->d->penalty);
+    int64_t missing = (int64_t)st->n_missing * st->d->penalty;
+    return sat_add(sat_add(st->cost, st->pen), missing);
+}
+
+int64_t vrp_state_hard_objective(const vrp_state *st)
+{
+    double pen = (double)st->d->penalty;
+    double bad = (double)st->n_bad * pen * (double)(st->d->n_clients + 1);
+    double total = (double)st->n_missing * pen + bad;
+    int64_t extra = total >= 1e18 ? (int64_t)1e18 : (int64_t)total;
+    return sat_add(st->cost, extra);
 }
 
 int vrp_state_complete(const vrp_state *st)
@@ -450,9 +544,10 @@ int vrp_state_insert_delta(const vrp_state *st, int u, int r, int pos,
     seg_join(&acc, &acc, &R->suf[pos], p, prof);
     route_eval re;
     route_eval_seg(&re, p, R->vtype, &acc, R->len + (b - a));
-    if (!re.feasible)
+    int64_t price;
+    if (!vrp_route_price(d, &re, &price))
         return 0;
-    *delta = re.cost - R->cost;
+    *delta = price - (R->cost + R->pen);
     return 1;
 }
 

@@ -40,7 +40,18 @@ typedef struct vrp_data {
     int check;          /* skills, pairs or fixed edges need checks */
     nb_lists nb;        /* nearest clients of each client */
     int64_t penalty;    /* per unserved required client or bad route */
+    /* Soft constraints. With `soft` set, a route's excess load, excess time
+     * (time warp plus duration excess) and excess distance cost w_load,
+     * w_time and w_dist per unit in the objective instead of the flat
+     * `penalty`, so the search may cross infeasible solutions (Vidal et al.
+     * 2012). The ALNS sets and adapts them; states priced under other
+     * weights need vrp_state_reprice. */
+    int soft;
+    double w_load, w_time, w_dist;
 } vrp_data;
+
+/* Kinds of excess a route can have, as bits of vrp_route.over. */
+enum { VRP_OVER_LOAD = 1, VRP_OVER_TIME = 2, VRP_OVER_DIST = 4 };
 
 corto_status vrp_data_build(vrp_data *d, const corto_problem *p);
 void vrp_data_free(vrp_data *d);
@@ -49,10 +60,14 @@ typedef struct vrp_route {
     int *nodes;
     seg *pre, *suf; /* len+1 each: pre[k] = start..nodes[k-1],
                        suf[k] = nodes[k]..end */
+    int64_t *cum;   /* len+2: cum[k] = pre[k].dist, cum[len+1] = dist */
     int len, cap;
     int vtype;
     int64_t cost;
+    int64_t dist; /* travel distance */
+    int64_t pen;  /* penalty of its excesses in the objective (0 if none) */
     int feasible;
+    int over;        /* VRP_OVER_* bits of its excesses */
     int dirty;       /* nodes changed, segments not yet rebuilt */
     int in_use;      /* counted in the state's used[] (non-empty) */
     int counted_bad; /* counted in the state's n_bad */
@@ -71,7 +86,9 @@ typedef struct vrp_state {
     int n_dirty;
     int64_t *used;   /* per vehicle type: non-empty routes */
     int64_t cost;    /* sum of route costs */
+    int64_t pen;     /* sum of route penalties */
     int n_bad;       /* infeasible non-empty routes */
+    int n_over[3];   /* routes with load, time, distance excess */
     int n_missing;   /* unassigned required clients */
     int64_t counter; /* change counter (route stamps) */
 } vrp_state;
@@ -92,11 +109,26 @@ corto_status vrp_state_store(const vrp_state *st, corto_solution *s);
 corto_status vrp_state_copy(vrp_state *dst, const vrp_state *src);
 
 /* The search objective: cost plus data->penalty for every unserved
- * required client and every infeasible route. */
+ * required client, plus the routes' penalties: data->penalty for every
+ * infeasible route, or the weighted excesses when data->soft is set. */
 int64_t vrp_state_objective(const vrp_state *st);
+/* What the ALNS compares solutions by, whatever the weights: fewer
+ * infeasible routes first, then fewer unserved required clients (each at
+ * data->penalty), then cost. Leaving clients out beats breaking a route's
+ * limits: the first is a plan that can be carried out. */
+int64_t vrp_state_hard_objective(const vrp_state *st);
 /* 1 when nothing is penalised (the routes may still break skills, pairs
  * or fixed edges if they came that way; route_eval_solution decides). */
 int vrp_state_complete(const vrp_state *st);
+
+/*
+ * Price an evaluated route: its cost plus the penalty of its excesses.
+ * Returns 0 when the route is infeasible and constraints are hard (no
+ * price then), 1 otherwise.
+ */
+int vrp_route_price(const vrp_data *d, const route_eval *re, int64_t *price);
+/* Recompute every route's penalty after the data's weights changed. */
+void vrp_state_reprice(vrp_state *st);
 
 /* Make room for `want` nodes in route r (warm-up growth only). */
 corto_status vrp_state_reserve(vrp_state *st, int r, int want);
@@ -118,10 +150,11 @@ void vrp_state_remove(vrp_state *st, int x);
 void vrp_state_remove_unit(vrp_state *st, int x);
 
 /*
- * Cost change of inserting unit u at position pos (0..len) of route r,
- * from the route's segments in O(|u|) seg_join calls: pre[pos] + unit +
- * suf[pos]. Returns 1 and sets *delta when the route stays feasible and
- * the slot respects skills and fixed edges, 0 otherwise.
+ * Change of the priced cost (vrp_route_price) of inserting unit u at
+ * position pos (0..len) of route r, from the route's segments in O(|u|)
+ * seg_join calls: pre[pos] + unit + suf[pos]. Returns 1 and sets *delta
+ * when the route can be priced and the slot respects skills and fixed
+ * edges, 0 otherwise.
  */
 int vrp_state_insert_delta(const vrp_state *st, int u, int r, int pos,
                            int64_t *delta);

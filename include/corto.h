@@ -270,10 +270,15 @@ typedef struct corto_options {
     corto_selector selector;     /* operator selection (default THOMPSON) */
     corto_acceptance acceptance; /* acceptance criterion (default SA) */
     int64_t destroy_min;         /* fewest clients removed (default 5) */
-    int64_t destroy_max; /* most clients removed, also capped at 40% of the
-                            clients (default 30) */
-    int64_t vehicles;    /* cap on each vehicle type's count; 0 = the
-                            problem's own fleet (default 0) */
+    int64_t destroy_max;  /* most clients removed, also capped at 40% of the
+                             clients (default 30) */
+    int64_t vehicles;     /* cap on each vehicle type's count; 0 = the
+                             problem's own fleet (default 0) */
+    int64_t stall;        /* stop after this many iterations without a new
+                             best; <= 0 = never (default 0) */
+    int soft_constraints; /* 1: the ALNS local search may cross solutions
+                             over capacity, time or distance limits at
+                             adaptive penalties (default 1) */
 } corto_options;
 
 /* Fill *opt with the defaults documented above. */
@@ -319,7 +324,8 @@ typedef enum corto_stop_reason {
     CORTO_STOP_COMPLETED, /* the method ran to its natural end */
     CORTO_STOP_TIME_LIMIT,
     CORTO_STOP_ITERATION_LIMIT,
-    CORTO_STOP_CALLBACK /* the progress callback asked to stop */
+    CORTO_STOP_CALLBACK, /* the progress callback asked to stop */
+    CORTO_STOP_STALL     /* `stall` iterations passed without a new best */
 } corto_stop_reason;
 
 /*

@@ -16,6 +16,7 @@ void ctx_init(solve_ctx *ctx, const corto_problem *p, const corto_options *opt)
     ctx->deadline = opt->time_limit > 0 ? ctx->start_cpu + opt->time_limit : 0;
     ctx->iteration = 0;
     ctx->best_cost = INT64_MAX;
+    ctx->best_iteration = 0;
     ctx->next_progress = ctx->start_cpu;
     ctx->stop = CORTO_STOP_NONE;
 }
@@ -31,6 +32,11 @@ int ctx_should_stop(solve_ctx *ctx)
         return 1;
     if (ctx->opt->iterations > 0 && ctx->iteration >= ctx->opt->iterations) {
         ctx->stop = CORTO_STOP_ITERATION_LIMIT;
+        return 1;
+    }
+    if (ctx->opt->stall > 0 &&
+        ctx->iteration - ctx->best_iteration >= ctx->opt->stall) {
+        ctx->stop = CORTO_STOP_STALL;
         return 1;
     }
     double now = clock_cpu_seconds();
@@ -51,8 +57,10 @@ int ctx_should_stop(solve_ctx *ctx)
 
 void ctx_new_best(solve_ctx *ctx, int64_t cost)
 {
-    if (cost < ctx->best_cost)
+    if (cost < ctx->best_cost) {
         ctx->best_cost = cost;
+        ctx->best_iteration = ctx->iteration;
+    }
 }
 
 void ctx_log(const solve_ctx *ctx, int level, const char *fmt, ...)

@@ -17,6 +17,7 @@ typedef struct solve_ctx {
     double deadline;        /* absolute CPU seconds; <= 0 = none */
     int64_t iteration;      /* search iterations done */
     int64_t best_cost;      /* best cost reported so far (INT64_MAX none) */
+    int64_t best_iteration; /* iteration at which best_cost was reported */
     double next_progress;   /* CPU seconds of the next progress call */
     corto_stop_reason stop; /* set once a limit or the callback stops us */
 } solve_ctx;
@@ -26,7 +27,7 @@ void ctx_init(solve_ctx *ctx, const corto_problem *p,
 /* Seconds elapsed since the start of the solve. */
 double ctx_elapsed(const solve_ctx *ctx);
 /*
- * 1 when the solve must stop (time or iteration limit, or the progress
+ * 1 when the solve must stop (time or iteration limit, stall, or the progress
  * callback said so); calls the progress callback at its interval. Cheap
  * enough to call once per iteration of any loop.
  */

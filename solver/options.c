@@ -72,6 +72,15 @@ static const opt_entry opt_table[] = {
         "at most this many vehicles of each type (CVRPLIB A/B/E/P optima "
         "use the k of their name); 0 keeps the instance's fleet",
         OPT_INT, vehicles),
+    OPT("stall", "int", "0",
+        "stop after this many search iterations without a new best "
+        "solution; 0 means never",
+        OPT_INT, stall),
+    OPT("soft-constraints", "bool", "true",
+        "let the ALNS local search pass through solutions over capacity, "
+        "time or distance limits at adaptive penalties (returned solutions "
+        "stay feasible)",
+        OPT_BOOL, soft_constraints),
 };
 
 #define N_OPTS (sizeof opt_table / sizeof opt_table[0])

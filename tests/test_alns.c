@@ -1,8 +1,9 @@
 /*
  * test_alns.c — the VRP ALNS loop: never worse than its start, feasible and
  * confirmed by the checker under every selector and acceptance criterion,
- * identical runs for a seed and an iteration limit, and the published
- * optima of two small bundled instances within 2000 iterations.
+ * identical runs for a seed and an iteration limit, the published optima
+ * of two small bundled instances within 2000 iterations, soft constraints
+ * that never leak into results, and the stall stop.
  */
 #include "alns.h"
 #include "construct.h"
@@ -152,6 +153,80 @@ START_TEST(constrained_problems_stay_valid)
 }
 END_TEST
 
+/* Capacity for about seven clients a route: with and without soft
+ * constraints every client is served, the checker finds no violation,
+ * and the same seed gives the same routes. */
+START_TEST(soft_constraints_keep_results_feasible)
+{
+    corto_problem *p =
+        test_random_cvrp(60, 71 + (uint64_t)_i, 40, CORTO_UNLIMITED, NULL);
+    corto_options o;
+    corto_options_init(&o);
+    o.seed = 5;
+    o.iterations = 300;
+    o.time_limit = 60;
+    corto_solution *s[2][2];
+    for (int soft = 0; soft < 2; soft++)
+        for (int run = 0; run < 2; run++) {
+            o.soft_constraints = soft;
+            ck_assert_int_eq(corto_solve(&s[soft][run], p, &o), CORTO_OK);
+            ck_assert_int_eq(test_assert_clients_once(p, s[soft][run]), 60);
+            ck_assert_int_eq(corto_solution_get_status(s[soft][run]),
+                             CORTO_SOLUTION_FEASIBLE);
+            test_assert_checker_agrees(p, s[soft][run]);
+        }
+    for (int soft = 0; soft < 2; soft++) {
+        assert_same_routes(s[soft][0], s[soft][1]);
+        corto_solution_destroy(s[soft][0]);
+        corto_solution_destroy(s[soft][1]);
+    }
+    corto_problem_destroy(p);
+}
+END_TEST
+
+/* Too few vehicles for every client: the search leaves clients unserved
+ * rather than returning a route over capacity, soft constraints or not. */
+START_TEST(short_fleet_leaves_clients_out_not_overloaded)
+{
+    corto_problem *p = test_random_cvrp(40, 81, 30, 3, NULL);
+    corto_options o;
+    corto_options_init(&o);
+    o.iterations = 300;
+    o.time_limit = 60;
+    o.soft_constraints = _i;
+    corto_solution *s = NULL;
+    ck_assert_int_eq(corto_solve(&s, p, &o), CORTO_OK);
+    corto_check_report rep;
+    ck_assert_int_eq(corto_solution_check(&rep, p, s, INT64_MAX), CORTO_OK);
+    ck_assert_int_gt(rep.violations[CORTO_VIOL_MISSING], 0);
+    ck_assert_int_eq(rep.violations[CORTO_VIOL_CAPACITY], 0);
+    ck_assert_int_eq(rep.violations[CORTO_VIOL_FLEET], 0);
+    ck_assert_int_eq(corto_solution_get_status(s), CORTO_SOLUTION_INFEASIBLE);
+    corto_solution_destroy(s);
+    corto_problem_destroy(p);
+}
+END_TEST
+
+/* With `stall` set and no other limit the search ends by itself, reports
+ * why, and did at least `stall` iterations. */
+START_TEST(stall_ends_the_search)
+{
+    corto_problem *p = test_random_cvrp(40, 91, 40, CORTO_UNLIMITED, NULL);
+    corto_options o;
+    corto_options_init(&o);
+    o.time_limit = 0;
+    o.stall = 100;
+    corto_solution *s = NULL;
+    ck_assert_int_eq(corto_solve(&s, p, &o), CORTO_OK);
+    ck_assert_int_eq(corto_solution_stop_reason(s), CORTO_STOP_STALL);
+    ck_assert_int_ge(corto_solution_iterations(s), 100);
+    ck_assert_int_eq(corto_solution_get_status(s), CORTO_SOLUTION_FEASIBLE);
+    test_assert_checker_agrees(p, s);
+    corto_solution_destroy(s);
+    corto_problem_destroy(p);
+}
+END_TEST
+
 /* Published optima: E-n13-k4 247 and A-n32-k5 784 (CVRPLIB). */
 START_TEST(reaches_known_optima)
 {
@@ -179,6 +254,10 @@ static Suite *alns_suite(void)
     tcase_add_test(tc, deterministic_for_seed_and_iterations);
     tcase_add_loop_test(tc, constrained_problems_stay_valid, 0, 3);
     tcase_add_loop_test(tc, reaches_known_optima, 0, 2);
+    tcase_add_loop_test(tc, soft_constraints_keep_results_feasible, 0, 2);
+    tcase_add_loop_test(tc, short_fleet_leaves_clients_out_not_overloaded, 0,
+                        2);
+    tcase_add_test(tc, stall_ends_the_search);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -140,7 +140,21 @@ START_TEST(destroy_repair_keep_solutions_valid)
 }
 END_TEST
 
-/* Insertion deltas from the segments equal full re-evaluations. */
+/* The priced cost of an evaluated route under soft constraints, written
+ * out from vrp_data's documented weights. */
+static int64_t soft_price(const vrp_data *d, const route_eval *re)
+{
+    if (re->feasible)
+        return re->cost;
+    double pen = d->w_load * (double)re->load_excess +
+                 d->w_time * (double)(re->time_warp + re->duration_excess) +
+                 d->w_dist * (double)re->distance_excess;
+    return re->cost + (int64_t)pen + 1;
+}
+
+/* Insertion deltas from the segments equal full re-evaluations, with hard
+ * constraints (_i = 0: infeasible slots refused) and soft ones (_i = 1:
+ * every slot priced with its weighted excesses). */
 START_TEST(insert_delta_matches_full_evaluation)
 {
     int complete;
@@ -151,13 +165,17 @@ START_TEST(insert_delta_matches_full_evaluation)
     vrp_data d;
     vrp_state st;
     ck_assert_int_eq(vrp_data_build(&d, p), CORTO_OK);
+    d.soft = _i;
+    d.w_load = 7.5;
+    d.w_time = 0.25;
+    d.w_dist = 3.0;
     ck_assert_int_eq(vrp_state_init(&st, &d), CORTO_OK);
     ck_assert_int_eq(vrp_state_load(&st, t.s), CORTO_OK);
     int x = st.routes[0].nodes[0];
     vrp_state_remove(&st, x);
     vrp_state_refresh_dirty(&st);
     int *buf = calloc((size_t)d.n + 1, sizeof *buf);
-    int checked = 0;
+    int checked = 0, priced_excess = 0;
     for (int r = 0; r < st.n_routes; r++)
         for (int pos = 0; pos <= st.routes[r].len; pos++) {
             const vrp_route *R = &st.routes[r];
@@ -172,13 +190,17 @@ START_TEST(insert_delta_matches_full_evaluation)
             int64_t delta = 0;
             int ok = vrp_state_insert_delta(&st, d.units.unit_of[x], r, pos,
                                             &delta);
-            ck_assert_int_eq(ok, re.feasible);
+            ck_assert_int_eq(ok, _i ? 1 : re.feasible);
             if (ok) {
-                ck_assert_int_eq(delta, re.cost - R->cost);
+                ck_assert_int_eq(delta,
+                                 soft_price(&d, &re) - (R->cost + R->pen));
                 checked++;
+                priced_excess += !re.feasible;
             }
         }
     ck_assert_int_gt(checked, 0);
+    if (_i)
+        ck_assert_int_gt(priced_excess, 0);
     free(buf);
     vrp_state_free(&st);
     vrp_data_free(&d);
@@ -193,7 +215,7 @@ static Suite *operators_suite(void)
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, destroy_repair_keep_solutions_valid, 0, 4);
-    tcase_add_test(tc, insert_delta_matches_full_evaluation);
+    tcase_add_loop_test(tc, insert_delta_matches_full_evaluation, 0, 2);
     suite_add_tcase(s, tc);
     return s;
 }
