@@ -11,6 +11,7 @@
  * entry per line. Every malformed input is refused with "FILE:LINE: what".
  */
 #include "tsplib.h"
+#include "problem_read.h"
 #include "model.h"
 #include "text_reader.h"
 #include "util.h"
@@ -1038,22 +1039,15 @@ cleanup:
     return rc;
 }
 
-corto_status corto_read_problem(corto_problem **out, const char *path,
-                                corto_diag *diag)
+corto_status tsplib_read(corto_problem **out, const char *path,
+                         corto_diag *diag)
 {
     corto_status rc = CORTO_OK;
     tsplib_data d;
-    if (diag)
-        memset(diag, 0, sizeof *diag);
-    if (!out || !path)
-        return diag_set(diag, CORTO_ERR_ARGUMENT, path, 0,
-                        "no output or no file name");
-    *out = NULL;
+    memset(&d, 0, sizeof d);
     CORTO_TRY(tsplib_parse(&d, path, 0, diag));
     CORTO_TRY(tsplib_build(out, &d, path, diag));
 cleanup:
-    if (rc != CORTO_OK && diag && diag->message[0] == '\0')
-        diag_set(diag, rc, path, 0, "%s", corto_status_string(rc));
     tsplib_data_free(&d);
     return rc;
 }

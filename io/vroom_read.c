@@ -1,0 +1,14 @@
+/*
+ * vroom_read.c — problems as JSON documents modelled on VROOM's API.
+ * Not implemented yet: such files are refused with a clear message.
+ */
+#include "problem_read.h"
+#include "util.h"
+
+corto_status vroom_read(corto_problem **out, const char *path,
+                        corto_diag *diag)
+{
+    *out = NULL;
+    return diag_set(diag, CORTO_ERR_UNSUPPORTED, path, 1,
+                    "JSON problem files are not supported yet");
+}
