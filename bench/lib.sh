@@ -10,10 +10,14 @@ bench_bks() {
     awk -F, -v name="$2" 'NR > 1 && $1 == name { print $2; exit }' "$1/bks.csv"
 }
 
-# bench_dimension FILE: DIMENSION of a (possibly gzipped) instance.
+# bench_dimension FILE: nodes of a (possibly gzipped) instance: its
+# DIMENSION, or for a Solomon table the rows after the CUSTOMER header.
 bench_dimension() {
     { zcat -f "$1" 2>/dev/null || true; } |
-        awk -F: '/^[ \t]*DIMENSION/ { gsub(/[ \t\r]/, "", $2); print $2; exit }'
+        awk -F: '/^[ \t]*DIMENSION/ { gsub(/[ \t\r]/, "", $2); print $2; done = 1; exit }
+                 /^[ \t]*CUST/ { rows = 1; next }
+                 rows && $0 ~ /[0-9]/ { n++ }
+                 END { if (!done && n) print n }'
 }
 
 # bench_gap COST BKS: gap in percent with two decimals.

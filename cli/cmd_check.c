@@ -37,11 +37,18 @@ static void check_print(const corto_check_report *rep, const corto_problem *p,
     const char *name = corto_problem_name(p);
     if (name && name[0])
         printf("instance: %s\n", name);
-    printf("cost: %lld\n", (long long)rep->cost);
-    if (claimed != INT64_MAX)
-        printf("claimed cost: %lld\n", (long long)claimed);
-    printf("distance: %lld\n", (long long)rep->distance);
-    printf("duration: %lld\n", (long long)rep->duration);
+    int dec = corto_problem_cost_decimals(p);
+    char num[32];
+    corto_cost_format(num, sizeof num, rep->cost, dec);
+    printf("cost: %s\n", num);
+    if (claimed != INT64_MAX) {
+        corto_cost_format(num, sizeof num, claimed, dec);
+        printf("claimed cost: %s\n", num);
+    }
+    corto_cost_format(num, sizeof num, rep->distance, dec);
+    printf("distance: %s\n", num);
+    corto_cost_format(num, sizeof num, rep->duration, dec);
+    printf("duration: %s\n", num);
     printf("routes: %d\n", rep->routes_used);
     printf("feasible: %s\n", rep->feasible ? "yes" : "no");
     if (rep->feasible)

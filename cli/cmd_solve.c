@@ -26,9 +26,11 @@ void cmd_solve_help(void)
     printf("usage: corto solve [FILE] [options]\n"
            "\n"
            "Solve a TSPLIB/CVRPLIB instance (TSP, ATSP, CVRP; FILE may end in "
-           ".gz) and\n"
-           "print the solution on stdout: CVRPLIB .sol for VRPs, TSPLIB .tour "
-           "for TSPs.\n"
+           ".gz), a\n"
+           "Solomon table or a VROOM-style JSON problem, and print the "
+           "solution on stdout:\n"
+           "CVRPLIB .sol for VRPs, TSPLIB .tour for TSPs, JSON for JSON "
+           "problems.\n"
            "Without FILE the bundled default instance is solved:\n"
            "  %s\n"
            "  (or, when that is absent, %s)\n"
@@ -130,7 +132,8 @@ static void solve_summary(const corto_problem *p, const corto_solution *sol,
     if (c == INT64_MAX)
         snprintf(cost, sizeof cost, "unknown");
     else
-        snprintf(cost, sizeof cost, "%lld", (long long)c);
+        corto_cost_format(cost, sizeof cost, c,
+                          corto_problem_cost_decimals(p));
     const char *feas = solve_is_feasible(sol) ? "feasible" : "infeasible";
     if (corto_solution_get_status(sol) == CORTO_SOLUTION_OPTIMAL)
         feas = "optimal";
@@ -209,6 +212,7 @@ int cmd_solve(int argc, char **argv)
     }
 
     progress_attach(&pr, &a.opt, !a.quiet);
+    progress_set_decimals(&pr, corto_problem_cost_decimals(problem));
     if (a.trace) {
         trace = fopen(a.trace, "w");
         if (!trace) {

@@ -48,17 +48,18 @@ static int progress_update(void *user, int64_t best_cost, double elapsed_s,
                            int64_t iteration)
 {
     progress *pr = user;
+    char cost[32];
+    if (best_cost == INT64_MAX)
+        snprintf(cost, sizeof cost, "-");
+    else
+        corto_cost_format(cost, sizeof cost, best_cost, pr->decimals);
     if (pr->trace && best_cost != INT64_MAX && best_cost < pr->last_trace) {
-        fprintf(pr->trace, "%.3f,%lld,%lld\n", elapsed_s, (long long)iteration,
-                (long long)best_cost);
+        fprintf(pr->trace, "%.3f,%lld,%s\n", elapsed_s, (long long)iteration,
+                cost);
         pr->last_trace = best_cost;
     }
     if (pr->show) {
-        char line[128], cost[32];
-        if (best_cost == INT64_MAX)
-            snprintf(cost, sizeof cost, "-");
-        else
-            snprintf(cost, sizeof cost, "%lld", (long long)best_cost);
+        char line[128];
         int w = snprintf(line, sizeof line,
                          "corto: best %s  %.1f s  iteration %lld", cost,
                          elapsed_s, (long long)iteration);
@@ -89,6 +90,11 @@ void progress_attach(progress *pr, corto_options *opt, int show)
     opt->log = progress_log;
     opt->log_user = pr;
     pr->last_trace = INT64_MAX;
+}
+
+void progress_set_decimals(progress *pr, int decimals)
+{
+    pr->decimals = decimals;
 }
 
 void progress_trace(progress *pr, corto_options *opt, FILE *trace)

@@ -15,6 +15,7 @@ typedef struct progress {
     int drawn;          /* width of the line currently on screen, 0 if none */
     FILE *trace;        /* --trace: "cpu_s,iteration,best_cost" lines */
     int64_t last_trace; /* best cost of the last trace line */
+    int decimals;       /* costs shown with corto_cost_format */
 } progress;
 
 /*
@@ -23,6 +24,8 @@ typedef struct progress {
  * only when `show` is set and stderr is a terminal.
  */
 void progress_attach(progress *pr, corto_options *opt, int show);
+/* Show costs with this many decimals (corto_problem_cost_decimals). */
+void progress_set_decimals(progress *pr, int decimals);
 
 /*
  * Also record the best cost over time in `trace` (kept open by the

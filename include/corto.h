@@ -109,6 +109,19 @@ CORTO_API corto_status corto_problem_set_name(corto_problem *problem,
                                               const char *name);
 CORTO_API corto_status corto_problem_set_kind(corto_problem *problem,
                                               corto_problem_kind kind);
+/*
+ * Costs, distances and times are integers. A problem whose data has
+ * decimals (Solomon's distances truncated to 0.1) is stored scaled by
+ * 10^decimals; this records the scale (0..6, default 0) so that costs are
+ * shown in the file's own units (corto_cost_format).
+ */
+CORTO_API corto_status corto_problem_set_cost_decimals(corto_problem *problem,
+                                                       int decimals);
+CORTO_API int corto_problem_cost_decimals(const corto_problem *problem);
+/* Write `cost` with `decimals` decimals (cost / 10^decimals) into buf;
+ * returns what snprintf returns. */
+CORTO_API int corto_cost_format(char *buf, size_t size, int64_t cost,
+                                int decimals);
 /* Mark node `node` as depot (1) or client (0). */
 CORTO_API corto_status corto_problem_set_depot(corto_problem *problem,
                                                int node, int is_depot);
@@ -430,10 +443,11 @@ CORTO_API corto_status corto_read_problem(corto_problem **out,
                                           const char *path, corto_diag *diag);
 
 typedef enum corto_format {
-    CORTO_FORMAT_AUTO = 0, /* .sol for VRPs, .tour for TSP/ATSP */
+    CORTO_FORMAT_AUTO = 0, /* JSON for JSON problems, else .sol for VRPs
+                              and .tour for TSP/ATSP */
     CORTO_FORMAT_SOL,      /* CVRPLIB: "Route #k: ..." and "Cost N" */
     CORTO_FORMAT_TOUR,     /* TSPLIB TOUR_SECTION, 1-based, ends in -1 */
-    CORTO_FORMAT_JSON      /* corto's JSON solution document */
+    CORTO_FORMAT_JSON      /* VROOM-like JSON: routes with steps */
 } corto_format;
 
 /*

@@ -1,7 +1,7 @@
 /*
  * problem_read.c — corto_read_problem: looks at the first lines of a file
  * and hands it to the reader of its format (problem_read.h). A document
- * that starts with '{' is JSON; a table with a VEHICLE line and a
+ * that starts with '{' or '[' is JSON; a table with a VEHICLE line and a
  * CUSTOMER line among its first lines is Solomon / Gehring-Homberger;
  * anything else is read as TSPLIB / CVRPLIB keywords.
  */
@@ -38,7 +38,7 @@ static corto_status problem_sniff(const char *path, problem_format *fmt,
         const char *s = r.line;
         while (isspace((unsigned char)*s))
             s++;
-        if (k == 0 && *s == '{') {
+        if (k == 0 && (*s == '{' || *s == '[')) {
             *fmt = PROBLEM_JSON;
             break;
         }
@@ -53,6 +53,19 @@ static corto_status problem_sniff(const char *path, problem_format *fmt,
 cleanup:
     text_close(&r);
     return rc;
+}
+
+corto_status problem_read_finish(corto_problem **out, corto_problem **p,
+                                 const char *path, corto_diag *diag)
+{
+    corto_diag why;
+    memset(&why, 0, sizeof why);
+    corto_status rc = corto_problem_validate(*p, &why);
+    if (rc != CORTO_OK)
+        return diag_set(diag, rc, path, 0, "%s", why.message);
+    *out = *p;
+    *p = NULL;
+    return CORTO_OK;
 }
 
 corto_status corto_read_problem(corto_problem **out, const char *path,

@@ -13,6 +13,14 @@
 
 #include "corto.h"
 
+/*
+ * Validate a problem a reader built and hand it over: on success *out = *p
+ * and *p = NULL; otherwise diag says "FILE: why" and *p stays the caller's
+ * to free.
+ */
+corto_status problem_read_finish(corto_problem **out, corto_problem **p,
+                                 const char *path, corto_diag *diag);
+
 corto_status tsplib_read(corto_problem **out, const char *path,
                          corto_diag *diag);
 corto_status solomon_read(corto_problem **out, const char *path,

@@ -4,21 +4,24 @@
  * the public entry points; the tour reader is also exposed on its own for
  * tours of instances too large to build as a corto_problem.
  *
- * The JSON document (written by corto, read back by corto_read_solution):
+ * The JSON document (vroom_write.c; read back by corto_read_solution)
+ * follows VROOM's output layout with corto's fields at the top level:
  *
- *   {
- *     "problem": "X-n101-k25",      name of the problem (ignored on read)
- *     "cost": 27591,                objective, or null when unknown
- *     "feasible": true,             every constraint holds
- *     "status": "feasible",         "feasible" | "optimal" | "infeasible"
- *                                   | "unknown": what the solver knows
- *     "routes": [                   one object per route, in order
- *       {"vehicle_type": 0,         index of the vehicle type (default 0)
- *        "nodes": [31, 46, 35]}     client nodes as corto numbers them
- *     ]                             (0-based; depots left out)
- *   }
+ *   {"code": 0, "problem": "name", "cost": 310400 (objective, or null),
+ *    "cost_scale": 1000 (JSON problems only), "feasible": true,
+ *    "status": "feasible" | "optimal" | "infeasible" | "unknown",
+ *    "summary": {cost, routes, unassigned, delivery, pickup, service,
+ *                duration (travel), waiting_time, distance},
+ *    "unassigned": [{id, type, location_index, reason}],
+ *    "routes": [{vehicle, vehicle_type, cost, delivery, pickup, service,
+ *                duration, waiting_time, distance,
+ *                steps: [{type: start|job|pickup|delivery|end, id,
+ *                         location_index, arrival, duration, service,
+ *                         waiting_time, load, distance}]}]}
  *
- * On read only "routes" is required; "cost" becomes the claimed cost.
+ * On read only "routes" is required; "cost" becomes the claimed cost. A
+ * route's nodes come from its steps (by id, see vroom_step_node) or, in
+ * corto's former layout, from a "nodes" array of 0-based nodes.
  */
 #ifndef CORTO_SOLUTION_IO_H
 #define CORTO_SOLUTION_IO_H

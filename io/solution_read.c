@@ -1,7 +1,8 @@
 /*
  * solution_read.c — reading solutions: CVRPLIB .sol ("Route #k: ..." lines
  * and "Cost N"), TSPLIB .tour (TOUR_SECTION of 1-based ids ending in -1)
- * and corto's JSON document (see solution_io.h). The format is told from
+ * and the JSON document (see solution_io.h; both its VROOM-like layout
+ * and corto's former "nodes" layout are read). The format is told from
  * the content: '{' starts JSON, "Route"/"Cost" a .sol, anything else is
  * read as a TSPLIB tour.
  *
@@ -13,6 +14,7 @@
 #include "model.h"
 #include "text_reader.h"
 #include "util.h"
+#include "vroom.h"
 
 #include <ctype.h>
 #include <jansson.h>
@@ -342,6 +344,124 @@ static corto_status sol_json_err(const char *path, corto_diag *diag,
     return diag_set(diag, CORTO_ERR_PARSE, path, 0, "%s", what);
 }
 
+/* The vehicle type of route ri: "vehicle_type" (a corto index) when
+ * present, else "vehicle" (the external id of a JSON problem, the vehicle
+ * type index otherwise), else 0. */
+static corto_status sol_json_vtype(const char *path, corto_diag *diag,
+                                   const corto_problem *p, json_t *route,
+                                   size_t ri, int *vtype)
+{
+    char what[160];
+    json_t *vt = json_object_get(route, "vehicle_type");
+    json_t *veh = json_object_get(route, "vehicle");
+    *vtype = 0;
+    if (vt) {
+        json_int_t v = json_is_integer(vt) ? json_integer_value(vt) : -1;
+        if (v < 0 || v > INT32_MAX) {
+            snprintf(what, sizeof what,
+                     "routes[%zu].vehicle_type: expected a non-negative "
+                     "integer",
+                     ri);
+            return sol_json_err(path, diag, what);
+        }
+        *vtype = (int)v;
+    } else if (veh) {
+        int v = json_is_integer(veh)
+                    ? vroom_vehicle_type(p, json_integer_value(veh))
+                    : -1;
+        if (v < 0) {
+            snprintf(what, sizeof what,
+                     "routes[%zu].vehicle: not a vehicle of the problem", ri);
+            return sol_json_err(path, diag, what);
+        }
+        *vtype = v;
+    }
+    return CORTO_OK;
+}
+
+/*
+ * The client nodes of route ri: from "nodes" (corto's former layout:
+ * 0-based nodes, taken as written) or from "steps" (the VROOM-like layout
+ * written now: "start" and "end" steps are skipped, a job, pickup or
+ * delivery step names its node by id, see vroom_step_node). *nodes is
+ * malloc'ed.
+ */
+static corto_status sol_json_route(const char *path, corto_diag *diag,
+                                   const corto_problem *p, json_t *route,
+                                   size_t ri, int *vtype, int **nodes,
+                                   int *n_out)
+{
+    corto_status rc = CORTO_OK;
+    char what[200];
+    json_t *list = json_object_get(route, "nodes");
+    json_t *steps = json_object_get(route, "steps");
+    if (!json_is_object(route) ||
+        (!json_is_array(list) && !json_is_array(steps))) {
+        snprintf(what, sizeof what,
+                 "routes[%zu]: no \"steps\" (or \"nodes\") array", ri);
+        return sol_json_err(path, diag, what);
+    }
+    CORTO_TRY(sol_json_vtype(path, diag, p, route, ri, vtype));
+    size_t n = json_array_size(list ? list : steps), k;
+    json_t *item;
+    int m = 0;
+    CORTO_ALLOC(*nodes, n);
+    if (json_is_array(list)) {
+        json_array_foreach(list, k, item)
+        {
+            json_int_t v =
+                json_is_integer(item) ? json_integer_value(item) : 0;
+            if (!json_is_integer(item) || v < INT32_MIN || v > INT32_MAX) {
+                snprintf(what, sizeof what,
+                         "node %zu of route %zu is not an integer", k, ri);
+                rc = sol_json_err(path, diag, what);
+                goto cleanup;
+            }
+            (*nodes)[m++] = (int)v;
+        }
+    } else {
+        json_array_foreach(steps, k, item)
+        {
+            json_t *type = json_object_get(item, "type");
+            json_t *id = json_object_get(item, "id");
+            const char *t = json_string_value(type);
+            if (!t) {
+                snprintf(what, sizeof what,
+                         "routes[%zu].steps[%zu].type: expected a string", ri,
+                         k);
+                rc = sol_json_err(path, diag, what);
+                goto cleanup;
+            }
+            if (strcmp(t, "start") == 0 || strcmp(t, "end") == 0)
+                continue;
+            int node = -1;
+            if (json_is_integer(id) && !p->origin) {
+                json_int_t v = json_integer_value(id);
+                if (v > INT32_MIN && v <= (json_int_t)INT32_MAX + 1)
+                    node = (int)(v - 1); /* as written: the checker judges */
+                else
+                    id = NULL;
+            } else if (json_is_integer(id)) {
+                node = vroom_step_node(p, t, json_integer_value(id));
+            }
+            if (!json_is_integer(id) || (p->origin && node < 0) ||
+                (strcmp(t, "job") && strcmp(t, "pickup") &&
+                 strcmp(t, "delivery"))) {
+                snprintf(what, sizeof what,
+                         "routes[%zu].steps[%zu]: no %s with that id in the "
+                         "problem",
+                         ri, k, t);
+                rc = sol_json_err(path, diag, what);
+                goto cleanup;
+            }
+            (*nodes)[m++] = node;
+        }
+    }
+    *n_out = m;
+cleanup:
+    return rc;
+}
+
 static corto_status sol_json_parse(text_reader *r, corto_solution *s,
                                    int64_t *claimed, corto_diag *diag)
 {
@@ -379,45 +499,12 @@ static corto_status sol_json_parse(text_reader *r, corto_solution *s,
     json_t *route;
     json_array_foreach(routes, ri, route)
     {
-        json_t *vt = json_object_get(route, "vehicle_type");
-        json_t *list = json_object_get(route, "nodes");
-        char what[128];
-        json_int_t vtype = 0;
-        if (!json_is_object(route) || !json_is_array(list)) {
-            snprintf(what, sizeof what, "route %zu has no \"nodes\" array",
-                     ri);
-            rc = sol_json_err(path, diag, what);
-            goto cleanup;
-        }
-        if (vt) {
-            vtype = json_is_integer(vt) ? json_integer_value(vt) : -1;
-            if (vtype < 0 || vtype > INT32_MAX) {
-                snprintf(what, sizeof what,
-                         "\"vehicle_type\" of route %zu is not a "
-                         "non-negative integer",
-                         ri);
-                rc = sol_json_err(path, diag, what);
-                goto cleanup;
-            }
-        }
-        size_t n = json_array_size(list), k;
-        json_t *node;
+        int vtype = 0, n = 0;
         free(nodes);
         nodes = NULL;
-        CORTO_ALLOC(nodes, n);
-        json_array_foreach(list, k, node)
-        {
-            json_int_t v =
-                json_is_integer(node) ? json_integer_value(node) : 0;
-            if (!json_is_integer(node) || v < INT32_MIN || v > INT32_MAX) {
-                snprintf(what, sizeof what,
-                         "node %zu of route %zu is not an integer", k, ri);
-                rc = sol_json_err(path, diag, what);
-                goto cleanup;
-            }
-            nodes[k] = (int)v;
-        }
-        CORTO_TRY(corto_solution_add_route(s, (int)vtype, nodes, (int)n));
+        CORTO_TRY(sol_json_route(path, diag, s->problem, route, ri, &vtype,
+                                 &nodes, &n));
+        CORTO_TRY(corto_solution_add_route(s, vtype, nodes, n));
     }
 cleanup:
     free(nodes);

@@ -1,15 +1,16 @@
 /*
  * solution_write.c — writing solutions as CVRPLIB .sol, TSPLIB .tour or
- * corto's JSON document (described in solution_io.h). A solution that was
- * never evaluated is evaluated on a copy (route_eval) so that the written
- * cost and feasibility are always those of its routes.
+ * the VROOM-like JSON document (vroom_write.c; described in
+ * solution_io.h). A solution that was never evaluated is evaluated on a
+ * copy (route_eval) so that the written cost and feasibility are always
+ * those of its routes.
  */
 #include "solution_io.h"
 #include "model.h"
 #include "route_eval.h"
 #include "util.h"
+#include "vroom.h"
 
-#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -82,67 +83,6 @@ static corto_status write_tour(FILE *f, const corto_solution *s,
     return CORTO_OK;
 }
 
-static const char *write_status_name(corto_solution_status st)
-{
-    switch (st) {
-    case CORTO_SOLUTION_FEASIBLE:
-        return "feasible";
-    case CORTO_SOLUTION_OPTIMAL:
-        return "optimal";
-    case CORTO_SOLUTION_INFEASIBLE:
-        return "infeasible";
-    default:
-        return "unknown";
-    }
-}
-
-static corto_status write_json(FILE *f, const corto_solution *s,
-                               const corto_problem *p, int64_t cost,
-                               corto_solution_status evaluated)
-{
-    corto_status rc = CORTO_ERR_NOMEM;
-    json_t *root = json_object(), *routes = json_array();
-    if (!root || !routes)
-        goto cleanup;
-    int feasible = evaluated == CORTO_SOLUTION_FEASIBLE ||
-                   evaluated == CORTO_SOLUTION_OPTIMAL;
-    if (json_object_set_new(root, "problem",
-                            json_string(p->name ? p->name : "")) ||
-        json_object_set_new(root, "cost",
-                            cost == INT64_MAX ? json_null()
-                                              : json_integer(cost)) ||
-        json_object_set_new(root, "feasible", json_boolean(feasible)) ||
-        json_object_set_new(root, "status",
-                            json_string(write_status_name(s->status))))
-        goto cleanup;
-    for (int r = 0; r < s->n_routes; r++) {
-        json_t *route = json_object(), *nodes = json_array();
-        if (!route || !nodes ||
-            json_object_set_new(route, "vehicle_type",
-                                json_integer(s->route_vtype[r])) ||
-            json_object_set(route, "nodes", nodes) ||
-            json_array_append_new(routes, route)) {
-            json_decref(route);
-            json_decref(nodes);
-            goto cleanup;
-        }
-        for (int i = 0; i < s->route_len[r]; i++)
-            if (json_array_append_new(nodes, json_integer(s->routes[r][i]))) {
-                json_decref(nodes);
-                goto cleanup;
-            }
-        json_decref(nodes);
-    }
-    if (json_object_set(root, "routes", routes))
-        goto cleanup;
-    rc = json_dumpf(root, f, JSON_INDENT(2)) == 0 ? CORTO_OK : CORTO_ERR_IO;
-    fputc('\n', f);
-cleanup:
-    json_decref(routes);
-    json_decref(root);
-    return rc;
-}
-
 corto_status corto_write_solution(const corto_solution *solution,
                                   const corto_problem *problem,
                                   corto_format format, const char *path,
@@ -155,7 +95,10 @@ corto_status corto_write_solution(const corto_solution *solution,
     if (!solution || !problem || (!path && !stream) ||
         format < CORTO_FORMAT_AUTO || format > CORTO_FORMAT_JSON)
         return CORTO_ERR_ARGUMENT;
-    if (format == CORTO_FORMAT_AUTO)
+    /* AUTO: the format of the problem's family (JSON for JSON input). */
+    if (format == CORTO_FORMAT_AUTO && problem->origin)
+        format = CORTO_FORMAT_JSON;
+    else if (format == CORTO_FORMAT_AUTO)
         format = problem->kind == CORTO_KIND_VRP ? CORTO_FORMAT_SOL
                                                  : CORTO_FORMAT_TOUR;
     CORTO_TRY(write_evaluate(solution, problem, &cost, &status));
@@ -171,7 +114,7 @@ corto_status corto_write_solution(const corto_solution *solution,
     else if (format == CORTO_FORMAT_TOUR)
         CORTO_TRY(write_tour(f, solution, problem, cost));
     else
-        CORTO_TRY(write_json(f, solution, problem, cost, status));
+        CORTO_TRY(vroom_write_solution(f, solution, problem, cost, status));
     if (fflush(f) != 0 || ferror(f))
         rc = CORTO_ERR_IO;
 cleanup:

@@ -50,6 +50,7 @@ typedef struct tsplib_parser {
     long at_name, at_type, at_dim, at_ew_type, at_ew_format, at_capacity;
     long at_vehicles, at_distance, at_service, at_coord_type, at_display;
     long at_coords, at_weights, at_demands, at_depots, at_fixed, at_dd_sec;
+    long at_service_sec, at_tw_sec;
     long depot_line;
     long *demand_line; /* line of each node's demand */
     int n_depots;
@@ -85,6 +86,9 @@ void tsplib_data_free(tsplib_data *d)
     free(d->lon);
     free(d->matrix);
     free(d->demand);
+    free(d->service);
+    free(d->tw_open);
+    free(d->tw_close);
     free(d->fixed);
     memset(d, 0, sizeof *d);
 }
@@ -240,7 +244,10 @@ static corto_status tsplib_type(tsplib_parser *ps, const char *value)
         ps->d->kind = CORTO_KIND_ATSP;
     else if (strcmp(word, "CVRP") == 0)
         ps->d->kind = CORTO_KIND_VRP;
-    else if (strcmp(word, "HCP") == 0 || strcmp(word, "SOP") == 0)
+    else if (strcmp(word, "VRPTW") == 0) {
+        ps->d->kind = CORTO_KIND_VRP;
+        ps->d->time_windows = 1;
+    } else if (strcmp(word, "HCP") == 0 || strcmp(word, "SOP") == 0)
         return tsplib_err(ps, CORTO_ERR_UNSUPPORTED, ps->r.lineno,
                           "TYPE %s is not supported (corto reads TSP, ATSP "
                           "and CVRP)",
@@ -250,7 +257,8 @@ static corto_status tsplib_type(tsplib_parser *ps, const char *value)
                           "TYPE TOUR: this is a tour file, not a problem");
     else
         return tsplib_err(ps, CORTO_ERR_PARSE, ps->r.lineno,
-                          "unknown TYPE '%s' (expected TSP, ATSP or CVRP)",
+                          "unknown TYPE '%s' (expected TSP, ATSP, CVRP or "
+                          "VRPTW)",
                           value);
     return CORTO_OK;
 }
@@ -498,6 +506,56 @@ cleanup:
     return rc;
 }
 
+/* Largest service time or time-window bound read. */
+#define TSPLIB_MAX_TIME ((int64_t)1000000000000000)
+
+/*
+ * A node section of `nvals` non-negative integers per node
+ * (SERVICE_TIME_SECTION: one, TIME_WINDOW_SECTION: two, open <= close);
+ * value k of node i goes to out[k][i].
+ */
+static corto_status tsplib_values_section(tsplib_parser *ps,
+                                          const char *section, int nvals,
+                                          int64_t **out)
+{
+    corto_status rc = CORTO_OK;
+    unsigned char *seen = NULL;
+    tsplib_data *d = ps->d;
+    CORTO_TRY(tsplib_need_dimension(ps, section));
+    CORTO_ALLOC(seen, d->n);
+    for (int k = 0; k < nvals; k++)
+        CORTO_ALLOC(out[k], d->n);
+    for (int t = 0; t < d->n; t++) {
+        int id = 0;
+        char *vals[2];
+        CORTO_TRY(tsplib_node_entry(ps, section, t, seen, nvals, &id, vals));
+        for (int k = 0; k < nvals; k++) {
+            int64_t v = 0;
+            if (!text_parse_int64(vals[k], &v) || v < 0 ||
+                v > TSPLIB_MAX_TIME) {
+                rc = tsplib_err(ps, CORTO_ERR_PARSE, ps->r.lineno,
+                                "value '%s' of node %d in %s is not a "
+                                "non-negative integer below 10^15",
+                                vals[k], id + 1, section);
+                goto cleanup;
+            }
+            out[k][id] = v;
+        }
+        if (nvals == 2 && out[0][id] > out[1][id]) {
+            rc = tsplib_err(ps, CORTO_ERR_PARSE, ps->r.lineno,
+                            "time window of node %d opens at %lld after it "
+                            "closes at %lld",
+                            id + 1, (long long)out[0][id],
+                            (long long)out[1][id]);
+            goto cleanup;
+        }
+    }
+    ps->last_section = section;
+cleanup:
+    free(seen);
+    return rc;
+}
+
 /* Next integer of a "... -1"-terminated section (DEPOT, FIXED_EDGES). */
 static corto_status tsplib_list_int(tsplib_parser *ps, const char *section,
                                     int *out)
@@ -687,9 +745,8 @@ cleanup:
 static int tsplib_unsupported_section(const char *key)
 {
     static const char *names[] = {
-        "EDGE_DATA_SECTION",    "TOUR_SECTION",          "TIME_WINDOW_SECTION",
-        "SERVICE_TIME_SECTION", "PICKUP_SECTION",        "BACKHAUL_SECTION",
-        "RELEASE_TIME_SECTION", "VEHICLES_DEPOT_SECTION"};
+        "EDGE_DATA_SECTION", "TOUR_SECTION",         "PICKUP_SECTION",
+        "BACKHAUL_SECTION",  "RELEASE_TIME_SECTION", "VEHICLES_DEPOT_SECTION"};
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
         if (strcmp(key, names[k]) == 0)
             return 1;
@@ -803,6 +860,15 @@ static corto_status tsplib_line(tsplib_parser *ps, int *stop)
     } else if (strcmp(key, "DEPOT_SECTION") == 0) {
         CORTO_TRY(tsplib_once(ps, &ps->at_depots, key));
         rc = tsplib_depot_section(ps);
+    } else if (strcmp(key, "SERVICE_TIME_SECTION") == 0) {
+        CORTO_TRY(tsplib_once(ps, &ps->at_service_sec, key));
+        rc = tsplib_values_section(ps, key, 1, &d->service);
+    } else if (strcmp(key, "TIME_WINDOW_SECTION") == 0) {
+        CORTO_TRY(tsplib_once(ps, &ps->at_tw_sec, key));
+        int64_t *tw[2] = {NULL, NULL};
+        rc = tsplib_values_section(ps, key, 2, tw);
+        d->tw_open = tw[0];
+        d->tw_close = tw[1];
     } else if (strcmp(key, "FIXED_EDGES_SECTION") == 0) {
         CORTO_TRY(tsplib_once(ps, &ps->at_fixed, key));
         rc = tsplib_fixed_section(ps);
@@ -863,6 +929,11 @@ static corto_status tsplib_finish(tsplib_parser *ps, long ln)
                           "missing NODE_COORD_SECTION (EDGE_WEIGHT_TYPE %s "
                           "needs coordinates)",
                           tsplib_weight_type_name(d->weight_type));
+    if (d->kind != CORTO_KIND_VRP && (ps->at_service_sec || ps->at_tw_sec))
+        return tsplib_err(ps, CORTO_ERR_PARSE,
+                          ps->at_tw_sec ? ps->at_tw_sec : ps->at_service_sec,
+                          "service times and time windows need TYPE CVRP "
+                          "or VRPTW");
     if (d->kind == CORTO_KIND_VRP) {
         if (!ps->at_capacity)
             return tsplib_err(ps, CORTO_ERR_PARSE, ln,
@@ -873,6 +944,10 @@ static corto_status tsplib_finish(tsplib_parser *ps, long ln)
         if (!ps->at_depots)
             return tsplib_err(ps, CORTO_ERR_PARSE, ln,
                               "missing DEPOT_SECTION (needed by TYPE CVRP)");
+        if (d->time_windows && !ps->at_tw_sec)
+            return tsplib_err(ps, CORTO_ERR_PARSE, ln,
+                              "missing TIME_WINDOW_SECTION (needed by TYPE "
+                              "VRPTW)");
         if (d->depot != 0)
             return tsplib_err(ps, CORTO_ERR_UNSUPPORTED, ps->depot_line,
                               "depot is node %d: corto reads CVRPLIB files "
@@ -1013,8 +1088,17 @@ corto_status tsplib_build(corto_problem **out, const tsplib_data *d,
             vt.max_distance = d->max_distance;
         for (int i = 1; i < d->n; i++) {
             CORTO_TRY(corto_problem_set_demand(p, i, &d->demand[i]));
-            if (d->service_time > 0)
-                CORTO_TRY(corto_problem_set_service(p, i, d->service_time));
+            int64_t service = d->service ? d->service[i] : d->service_time;
+            if (service > 0)
+                CORTO_TRY(corto_problem_set_service(p, i, service));
+            if (d->tw_open)
+                CORTO_TRY(corto_problem_set_time_window(p, i, d->tw_open[i],
+                                                        d->tw_close[i]));
+        }
+        /* The depot's window is the vehicles' shift. */
+        if (d->tw_open) {
+            vt.shift_open = d->tw_open[d->depot];
+            vt.shift_close = d->tw_close[d->depot];
         }
     } else {
         vt.count = 1;
@@ -1023,15 +1107,7 @@ corto_status tsplib_build(corto_problem **out, const tsplib_data *d,
     for (int k = 0; k < d->n_fixed; k++)
         CORTO_TRY(corto_problem_add_fixed_edge(p, d->fixed[2 * k],
                                                d->fixed[2 * k + 1]));
-    corto_diag why;
-    memset(&why, 0, sizeof why);
-    rc = corto_problem_validate(p, &why);
-    if (rc != CORTO_OK) {
-        diag_set(diag, rc, path, 0, "%s", why.message);
-        goto cleanup;
-    }
-    *out = p;
-    p = NULL;
+    rc = problem_read_finish(out, &p, path, diag);
 cleanup:
     free(m);
     free(name);

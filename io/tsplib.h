@@ -1,5 +1,6 @@
 /*
- * tsplib.h — the TSPLIB / CVRPLIB problem reader (TSP, ATSP, CVRP).
+ * tsplib.h — the TSPLIB / CVRPLIB problem reader (TSP, ATSP, CVRP, and
+ * VRPTW with service times and time windows as in the ORTEC files).
  *
  * corto_read_problem (corto.h) is the public entry point. The two steps it
  * takes are exposed here for callers inside corto and for tests: parsing a
@@ -41,8 +42,12 @@ typedef struct tsplib_data {
     int64_t max_distance; /* DISTANCE, or -1 when absent */
     int64_t service_time; /* SERVICE_TIME, or -1 when absent */
     int64_t *demand;      /* n entries (CVRP), or NULL */
-    int depot;            /* 0-based depot (CVRP), or -1 */
-    int n_fixed;          /* FIXED_EDGES_SECTION, 0-based pairs */
+    int time_windows;     /* TYPE VRPTW */
+    int64_t *service;     /* SERVICE_TIME_SECTION: n entries, or NULL */
+    int64_t *tw_open;     /* TIME_WINDOW_SECTION: n entries each, or NULL */
+    int64_t *tw_close;
+    int depot;   /* 0-based depot (CVRP), or -1 */
+    int n_fixed; /* FIXED_EDGES_SECTION, 0-based pairs */
     int *fixed;
 } tsplib_data;
 

@@ -39,6 +39,28 @@ typedef struct model_vehicle {
     skill_set skills;
 } model_vehicle;
 
+/* Where a node came from in a JSON (VROOM-style) problem file. */
+typedef enum model_origin_kind {
+    MODEL_ORIGIN_START = 0, /* a vehicle's start */
+    MODEL_ORIGIN_END,       /* a vehicle's end */
+    MODEL_ORIGIN_JOB,
+    MODEL_ORIGIN_PICKUP,  /* a shipment's pickup */
+    MODEL_ORIGIN_DELIVERY /* a shipment's delivery */
+} model_origin_kind;
+
+typedef struct model_origin {
+    model_origin_kind kind;
+    int64_t id;       /* external id (the vehicle's for start and end) */
+    int64_t location; /* location index in the file's matrices */
+} model_origin;
+
+/* External identity of a vehicle type read from a JSON problem file. */
+typedef struct model_vorigin {
+    int64_t id;       /* the vehicle's external id */
+    int has_distance; /* its profile's "distance" matrix holds distances
+                         (0: it holds costs or durations, see vroom.h) */
+} model_vorigin;
+
 /* Travel data of one profile: full n*n matrices, row-major. */
 typedef struct model_profile {
     int64_t *dist;
@@ -49,6 +71,7 @@ typedef struct model_profile {
 struct corto_problem {
     char *name;
     corto_problem_kind kind;
+    int cost_decimals; /* costs count units of 10^-cost_decimals */
     int n_nodes;
     int n_dims;
 
@@ -79,6 +102,12 @@ struct corto_problem {
 
     int n_vtypes;
     model_vehicle *vtypes;
+
+    /* Provenance for JSON problems; all NULL / 0 for other formats. */
+    model_origin *origin;   /* n_nodes */
+    model_vorigin *vorigin; /* n_vtypes */
+    int64_t cost_scale;     /* objective = cost_scale * file's cost units
+                               (0 or 1: the same units) */
 };
 
 struct corto_solution {

@@ -6,6 +6,7 @@
 #include "util.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 static void profiles_free(corto_problem *p)
@@ -45,6 +46,8 @@ void corto_problem_destroy(corto_problem *p)
     for (int v = 0; v < p->n_vtypes; v++)
         free(p->vtypes[v].capacity);
     free(p->vtypes);
+    free(p->origin);
+    free(p->vorigin);
     free(p);
 }
 
@@ -123,6 +126,8 @@ corto_status corto_problem_copy(corto_problem **out, const corto_problem *src)
     p->vtypes = NULL;
     p->n_vtypes = 0;
     p->fixed = NULL;
+    p->origin = NULL;
+    p->vorigin = NULL;
     p->n_profiles = 0;
     size_t n = (size_t)src->n_nodes, nd = n * (size_t)src->n_dims;
     if (src->name && !(p->name = util_strdup(src->name))) {
@@ -146,6 +151,9 @@ corto_status corto_problem_copy(corto_problem **out, const corto_problem *src)
     CORTO_TRY(dup_array(&p->pair_role, src->pair_role, n));
     CORTO_TRY(dup_array(&p->fixed, src->fixed,
                         (size_t)src->n_fixed * 2 * sizeof(int)));
+    CORTO_TRY(dup_array(&p->origin, src->origin, n * sizeof(model_origin)));
+    CORTO_TRY(dup_array(&p->vorigin, src->vorigin,
+                        (size_t)src->n_vtypes * sizeof(model_vorigin)));
     CORTO_ALLOC(p->profiles, src->n_profiles);
     p->n_profiles = src->n_profiles;
     for (int k = 0; k < src->n_profiles; k++) {
@@ -189,6 +197,32 @@ corto_status corto_problem_set_name(corto_problem *p, const char *name)
     free(p->name);
     p->name = copy;
     return CORTO_OK;
+}
+
+corto_status corto_problem_set_cost_decimals(corto_problem *p, int decimals)
+{
+    if (!p || decimals < 0 || decimals > 6)
+        return CORTO_ERR_ARGUMENT;
+    p->cost_decimals = decimals;
+    return CORTO_OK;
+}
+
+int corto_problem_cost_decimals(const corto_problem *p)
+{
+    return p ? p->cost_decimals : 0;
+}
+
+int corto_cost_format(char *buf, size_t size, int64_t cost, int decimals)
+{
+    if (decimals <= 0)
+        return snprintf(buf, size, "%lld", (long long)cost);
+    int64_t scale = 1;
+    for (int k = 0; k < decimals; k++)
+        scale *= 10;
+    uint64_t mag = cost < 0 ? 0 - (uint64_t)cost : (uint64_t)cost;
+    return snprintf(buf, size, "%s%llu.%0*llu", cost < 0 ? "-" : "",
+                    (unsigned long long)(mag / (uint64_t)scale), decimals,
+                    (unsigned long long)(mag % (uint64_t)scale));
 }
 
 corto_status corto_problem_set_kind(corto_problem *p, corto_problem_kind kind)

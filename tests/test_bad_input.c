@@ -22,6 +22,17 @@ typedef struct bad_case {
 } bad_case;
 
 static const bad_case cases[] = {
+    {"solomon_row_out_of_order.txt", CORTO_ERR_PARSE, 12, "customer number 2"},
+    {"solomon_ready_after_due.txt", CORTO_ERR_PARSE, 12, "after due date"},
+    {"solomon_non_numeric.txt", CORTO_ERR_PARSE, 12, "demand 'ten'"},
+    {"solomon_short_row.txt", CORTO_ERR_PARSE, 12, "expected 7 numbers"},
+    {"solomon_no_customers.txt", CORTO_ERR_PARSE, 11, "no customer rows"},
+    {"solomon_demand_above_capacity.txt", CORTO_ERR_PARSE, 12,
+     "above the vehicle capacity"},
+    {"vrptw_missing_time_windows.vrp", CORTO_ERR_PARSE, 22,
+     "missing TIME_WINDOW_SECTION"},
+    {"vrptw_negative_service.vrp", CORTO_ERR_PARSE, 20, "'-10'"},
+    {"vrptw_window_reversed.vrp", CORTO_ERR_PARSE, 24, "opens at 50"},
     {"empty.vrp", CORTO_ERR_PARSE, 1, "empty"},
     {"whitespace_only.vrp", CORTO_ERR_PARSE, 1, "empty"},
     {"binary_garbage.vrp", CORTO_ERR_PARSE, 1, "binary"},

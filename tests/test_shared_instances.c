@@ -12,7 +12,12 @@
  *    are feasible except B-n50-k8.sol, which serves one client twice and
  *    misses another;
  *  - every instance file parses (or, above the size limit, is refused as
- *    UNSUPPORTED) with the dimension bks.csv gives.
+ *    UNSUPPORTED) with the dimension bks.csv gives;
+ *  - every Solomon, Gehring-Homberger and ORTEC VRPTW instance parses with
+ *    the size bks.csv gives, and a short solve (construction, local search
+ *    and a few ALNS iterations) serves every client feasibly by the
+ *    independent checker; each ORTEC best-known solution file checks
+ *    feasible at its documented cost.
  */
 #include "corto.h"
 #include "route_eval.h"
@@ -376,6 +381,75 @@ START_TEST(every_cvrp_parses)
 }
 END_TEST
 
+/* The VRPTW folders: bks.csv, the column holding the file name (NULL:
+ * instance + ".txt"), and the node count (fixed, or n_customers + 1). */
+static const struct {
+    const char *folder, *file_col;
+    int nodes, rows;
+} vrptw_sets[] = {{"vrptw/solomon", NULL, 101, 46},
+                  {"vrptw/gehring_homberger_200", NULL, 201, 60},
+                  {"real", "file", 0, 12}};
+
+START_TEST(every_vrptw_solved_feasibly)
+{
+    csv t;
+    char rel[256], path[4096];
+    snprintf(rel, sizeof rel, "%s/bks.csv", vrptw_sets[_i].folder);
+    if (!csv_read(&t, rel))
+        return;
+    ck_assert_int_eq(t.n_rows, vrptw_sets[_i].rows);
+    int c_name = csv_col(&t, "instance");
+    int c_file = vrptw_sets[_i].file_col ? csv_col(&t, "file") : -1;
+    int c_n = vrptw_sets[_i].nodes ? -1 : csv_col(&t, "n_customers");
+    int c_bks = csv_col(&t, "bks");
+    corto_options o;
+    corto_options_init(&o);
+    o.iterations = 5;
+    o.time_limit = 60;
+    for (int r = 0; r < t.n_rows; r++) {
+        const char *name = t.cell[r][c_name];
+        if (c_file >= 0)
+            snprintf(rel, sizeof rel, "%s/%s", vrptw_sets[_i].folder,
+                     t.cell[r][c_file]);
+        else
+            snprintf(rel, sizeof rel, "%s/%s.txt", vrptw_sets[_i].folder,
+                     name);
+        ck_assert_ptr_nonnull(test_shared_path(path, sizeof path, rel));
+        corto_problem *p = NULL;
+        corto_diag d;
+        ck_assert_msg(corto_read_problem(&p, path, &d) == CORTO_OK, "%s",
+                      d.message);
+        int nodes = c_n >= 0 ? atoi(t.cell[r][c_n]) + 1 : vrptw_sets[_i].nodes;
+        ck_assert_int_eq(corto_problem_n_nodes(p), nodes);
+        corto_solution *s = NULL;
+        ck_assert_int_eq(corto_solve(&s, p, &o), CORTO_OK);
+        corto_check_report rep;
+        ck_assert_int_eq(corto_solution_check(&rep, p, s, INT64_MAX),
+                         CORTO_OK);
+        ck_assert_msg(rep.feasible, "%s: infeasible", name);
+        corto_solution_destroy(s);
+        if (c_file >= 0) {
+            /* The best-known routes (.sol beside the instance). */
+            char sol_rel[512];
+            snprintf(sol_rel, sizeof sol_rel, "%s/%s.sol",
+                     vrptw_sets[_i].folder, name);
+            test_shared_path(path, sizeof path, sol_rel);
+            int64_t claimed = 0;
+            ck_assert_msg(corto_read_solution(&s, &claimed, p, path, &d) ==
+                              CORTO_OK,
+                          "%s", d.message);
+            ck_assert_int_eq(corto_solution_check(&rep, p, s, claimed),
+                             CORTO_OK);
+            ck_assert_msg(rep.feasible, "%s.sol: infeasible", name);
+            ck_assert_int_eq(rep.cost, atoll(t.cell[r][c_bks]));
+            corto_solution_destroy(s);
+        }
+        corto_problem_destroy(p);
+    }
+    csv_free(&t);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("shared_instances");
@@ -386,6 +460,7 @@ int main(void)
     tcase_add_test(tc, every_tsp_parses);
     tcase_add_test(tc, every_atsp_parses);
     tcase_add_loop_test(tc, every_cvrp_parses, 0, 5);
+    tcase_add_loop_test(tc, every_vrptw_solved_feasibly, 0, 3);
     suite_add_tcase(s, tc);
     return test_run_suite(s);
 }

@@ -235,10 +235,13 @@ START_TEST(json_document_fields)
                      0);
     int n = 0;
     const int *nodes = corto_solution_route(s, 0, &n);
-    ck_assert_int_eq(json_array_size(json_object_get(r0, "nodes")), n);
+    /* Steps: start, the clients (ids are the file's 1-based numbers),
+     * end. */
+    json_t *steps = json_object_get(r0, "steps");
+    ck_assert_int_eq(json_array_size(steps), (size_t)n + 2);
     ck_assert_int_eq(
-        json_integer_value(json_array_get(json_object_get(r0, "nodes"), 0)),
-        nodes[0]);
+        json_integer_value(json_object_get(json_array_get(steps, 1), "id")),
+        nodes[0] + 1);
     json_decref(root);
     corto_solution_destroy(s);
     corto_problem_destroy(p);
