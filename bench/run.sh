@@ -109,8 +109,9 @@ awk -F, -v tl="$time_limit" -v title="$suite, ${time_limit} s, seed $first_seed"
     }
     END {
         split("#1f77b4 #ff7f0e #2ca02c #d62728 #9467bd #8c564b #e377c2 #7f7f7f #bcbd22 #17becf", col, " ")
-        printf "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"820\" height=\"400\" font-family=\"sans-serif\" font-size=\"11\">\n"
-        printf "<rect width=\"820\" height=\"400\" fill=\"white\"/>\n"
+        h = 60 + 16 * k; if (h < 400) h = 400   # room for every legend line
+        printf "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"820\" height=\"%d\" font-family=\"sans-serif\" font-size=\"11\">\n", h
+        printf "<rect width=\"820\" height=\"%d\" fill=\"white\"/>\n", h
         printf "<text x=\"340\" y=\"20\" text-anchor=\"middle\" font-size=\"13\">gap to BKS over CPU time (%s)</text>\n", title
         printf "<line x1=\"60\" y1=\"340\" x2=\"620\" y2=\"340\" stroke=\"black\"/><line x1=\"60\" y1=\"40\" x2=\"60\" y2=\"340\" stroke=\"black\"/>\n"
         for (q = 0; q <= 5; q++) {
