@@ -14,7 +14,11 @@
  *    problems", Transp. Sci. 54(2): strings of adjacent clients cut from
  *    routes met in order of nearness to a seed client;
  *  - route removal: whole random routes.
- * Every operator removes whole units (vrp_state.h) and never allocates.
+ * Every operator removes whole units (vrp_state.h) and never allocates; a
+ * client of a pickup-delivery pair takes its partner with it, wherever the
+ * partner sits on the route, and worst removal ranks such a client by what
+ * removing both saves (the request's cost, as Ropke & Pisinger rank
+ * requests).
  */
 #include "destroy.h"
 #include "util.h"
@@ -225,14 +229,25 @@ static void destroy_worst(destroy_ws *w, vrp_state *st, int q, rng *r)
     const corto_problem *p = w->d->p;
     int m = destroy_routed(w, st), done = 0;
     for (int t = 0; t < m; t++) {
-        int x = w->ids[t];
+        int x = w->ids[t], y = p->pair_of[x];
         const vrp_route *R = &st->routes[st->route_of[x]];
+        int prof = p->vtypes[R->vtype].profile;
         int k = st->pos_of[x];
         seg s;
         route_eval re;
-        seg_join(&s, &R->pre[k], &R->suf[k + 1], p,
-                 p->vtypes[R->vtype].profile);
-        route_eval_seg(&re, p, R->vtype, &s, R->len - 1);
+        if (y >= 0 && st->route_of[y] == st->route_of[x]) {
+            /* Both ends of the pair: pre[a] + (a+1 .. b-1) + suf[b+1]. */
+            int a = k < st->pos_of[y] ? k : st->pos_of[y];
+            int b = k < st->pos_of[y] ? st->pos_of[y] : k;
+            s = R->pre[a];
+            for (int c = a + 1; c < b; c++)
+                seg_join(&s, &s, &w->d->node_seg[R->nodes[c]], p, prof);
+            seg_join(&s, &s, &R->suf[b + 1], p, prof);
+            route_eval_seg(&re, p, R->vtype, &s, R->len - 2);
+        } else {
+            seg_join(&s, &R->pre[k], &R->suf[k + 1], p, prof);
+            route_eval_seg(&re, p, R->vtype, &s, R->len - 1);
+        }
         w->keys[t] = (double)(R->cost - re.cost);
     }
     destroy_sort(w, m);

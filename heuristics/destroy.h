@@ -1,7 +1,8 @@
 /*
  * destroy.h — destroy operators of the VRP ALNS: each removes about
- * n_remove clients (whole units, see vrp_state.h) from a vrp_state and
- * leaves them unassigned, with its randomness drawn from the given rng.
+ * n_remove clients (whole units, with both ends of a pickup-delivery pair,
+ * see vrp_state.h) from a vrp_state and leaves them unassigned, with its
+ * randomness drawn from the given rng.
  */
 #ifndef CORTO_DESTROY_H
 #define CORTO_DESTROY_H

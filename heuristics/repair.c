@@ -10,7 +10,10 @@
  *    from the depot (far first) or by nearness (close first), weights
  *    4/4/2/1, each position skipped with probability beta (SISR,
  *    Christiaens & Vanden Berghe 2020, Transp. Sci. 54(2)).
- * Positions are evaluated by vrp_state_insert_delta in O(1) segment joins.
+ * Positions are evaluated by vrp_state_insert_delta in O(1) segment joins;
+ * a pickup-delivery pair whose two units are both out is inserted as one
+ * item, pickup and delivery at their best pair of positions on one route
+ * (vrp_state_pair_best, O(len^2) joins per route), so pairs interleave.
  * Empty routes are used only for a unit that fits in no non-empty route.
  */
 #include "repair.h"
@@ -29,6 +32,7 @@ struct repair_ws {
     int64_t gen;
     int64_t *tcost; /* regret table: best delta per (unit, route) */
     int *tpos;      /* and its position */
+    int *tpos2;     /* and the delivery's position for a pair (else -1) */
     size_t tcap;
 };
 
@@ -65,10 +69,30 @@ void repair_destroy(repair_ws *w)
     free(w->seen);
     free(w->tcost);
     free(w->tpos);
+    free(w->tpos2);
     free(w);
 }
 
-/* The units all of whose clients are unassigned, into w->units. */
+/* 1 when no client of unit u is routed. */
+static int repair_out(const vrp_state *st, const vrp_units *U, int u)
+{
+    for (int k = U->start[u]; k < U->start[u + 1]; k++)
+        if (st->route_of[U->nodes[k]] >= 0)
+            return 0;
+    return 1;
+}
+
+/* 1 when unit u goes in as a split pair: it holds a pickup whose delivery
+ * unit is out too. */
+static int repair_is_pair(const vrp_state *st, int u)
+{
+    const vrp_units *U = &st->d->units;
+    return U->partner[u] >= 0 && U->lead[u] &&
+           repair_out(st, U, U->partner[u]);
+}
+
+/* The units all of whose clients are unassigned, into w->units; a split
+ * pair with both units out is listed once, by its pickup unit. */
 static int repair_units(repair_ws *w, const vrp_state *st)
 {
     const vrp_units *U = &w->d->units;
@@ -79,11 +103,15 @@ static int repair_units(repair_ws *w, const vrp_state *st)
         if (w->seen[u] == w->gen)
             continue;
         w->seen[u] = w->gen;
-        int whole = 1;
-        for (int k = U->start[u]; k < U->start[u + 1]; k++)
-            whole &= st->route_of[U->nodes[k]] < 0;
-        if (whole)
+        if (!repair_out(st, U, u))
+            continue;
+        int v = U->partner[u];
+        if (v >= 0 && repair_out(st, U, v)) {
+            w->seen[v] = w->gen;
+            w->units[m++] = U->lead[u] ? u : v;
+        } else {
             w->units[m++] = u;
+        }
     }
     /* The unassigned list's order depends on history; sort by unit id so
      * that the operators' random orders depend on the rng only. */
@@ -98,10 +126,17 @@ static int repair_units(repair_ws *w, const vrp_state *st)
     return m;
 }
 
-static int repair_required(const vrp_data *d, int u)
+/* 1 when unit u (with its partner unit when it goes in as a pair) holds
+ * a required client. */
+static int repair_required(const vrp_state *st, int u)
 {
+    const vrp_data *d = st->d;
     const vrp_units *U = &d->units;
+    int v = repair_is_pair(st, u) ? U->partner[u] : u;
     for (int k = U->start[u]; k < U->start[u + 1]; k++)
+        if (d->p->required[U->nodes[k]])
+            return 1;
+    for (int k = U->start[v]; k < U->start[v + 1]; k++)
         if (d->p->required[U->nodes[k]])
             return 1;
     return 0;
@@ -117,12 +152,18 @@ static void repair_shuffle(int *a, int m, rng *r)
     }
 }
 
-/* Best position of unit u in route rt; REPAIR_NONE when none. With
- * blink > 0 each position is skipped with that probability. */
+/* Best position of unit u in route rt (and *pos2, the delivery's, for a
+ * split pair; -1 otherwise); REPAIR_NONE when none. With blink > 0 each
+ * position is skipped with that probability. */
 static int64_t repair_best_in(const vrp_state *st, int u, int rt, int *pos,
-                              double blink, rng *r)
+                              int *pos2, double blink, rng *r)
 {
     int64_t best = REPAIR_NONE, delta;
+    *pos2 = -1;
+    if (repair_is_pair(st, u))
+        return vrp_state_pair_best(st, u, rt, blink, r, pos, pos2, &delta)
+                   ? delta
+                   : REPAIR_NONE;
     for (int k = 0; k <= st->routes[rt].len; k++) {
         if (blink > 0 && rng_uniform(r) < blink)
             continue;
@@ -139,23 +180,26 @@ static int64_t repair_best_in(const vrp_state *st, int u, int rt, int *pos,
 static corto_status repair_one(vrp_state *st, int u, double blink, rng *r)
 {
     int64_t best = REPAIR_NONE;
-    int br = -1, bp = -1, pos = 0;
+    int br = -1, bp = -1, bp2 = -1, pos = 0, pos2 = -1;
     for (int pass = 0; pass < 2 && br < 0; pass++)
         for (int rt = 0; rt < st->n_routes; rt++) {
             if ((st->routes[rt].len == 0) != (pass == 1))
                 continue;
             /* No blinks for empty routes: their one position must stay
              * available to a unit that fits nowhere else. */
-            int64_t c =
-                repair_best_in(st, u, rt, &pos, pass == 0 ? blink : 0.0, r);
+            int64_t c = repair_best_in(st, u, rt, &pos, &pos2,
+                                       pass == 0 ? blink : 0.0, r);
             if (c < best) {
                 best = c;
                 br = rt;
                 bp = pos;
+                bp2 = pos2;
             }
         }
-    if (br < 0 || (!repair_required(st->d, u) && best >= 0))
+    if (br < 0 || (!repair_required(st, u) && best >= 0))
         return CORTO_OK;
+    if (bp2 >= 0)
+        return vrp_state_insert_pair(st, u, br, bp, bp2);
     return vrp_state_insert(st, u, br, bp);
 }
 
@@ -188,6 +232,20 @@ static void repair_sort_keys(repair_ws *w, int m)
     }
 }
 
+/* Demand of client x over all dimensions plus the amount it loads as a
+ * pair's pickup. */
+static int64_t repair_weight(const corto_problem *p, int x)
+{
+    int64_t q = 0;
+    for (int k = 0; k < p->n_dims; k++) {
+        size_t at = (size_t)x * (size_t)p->n_dims + (size_t)k;
+        q += p->demand[at];
+        if (p->pair_role[x] == 1)
+            q += p->pair_amount[at];
+    }
+    return q;
+}
+
 static corto_status repair_blinks(repair_ws *w, vrp_state *st, rng *r)
 {
     corto_status rc = CORTO_OK;
@@ -203,13 +261,15 @@ static corto_status repair_blinks(repair_ws *w, vrp_state *st, rng *r)
         int prof = p->vtypes[st->routes[0].vtype].profile;
         for (int t = 0; t < m; t++) {
             int u = w->units[t], head = U->nodes[U->start[u]];
+            int v = repair_is_pair(st, u) ? U->partner[u] : -1;
             int64_t key = 0;
             if (pick < 8) {
+                /* A pair weighs its amount and both ends' demands. */
                 for (int k = U->start[u]; k < U->start[u + 1]; k++)
-                    for (int dd = 0; dd < p->n_dims; dd++)
-                        key -=
-                            p->demand[(size_t)U->nodes[k] * (size_t)p->n_dims +
-                                      (size_t)dd];
+                    key -= repair_weight(p, U->nodes[k]);
+                if (v >= 0)
+                    for (int k = U->start[v]; k < U->start[v + 1]; k++)
+                        key -= repair_weight(p, U->nodes[k]);
             } else {
                 key = model_dist(p, prof, depot, head);
                 if (pick < 10)
@@ -231,9 +291,11 @@ static void repair_column(repair_ws *w, const vrp_state *st, int m, int cols,
 {
     for (int t = 0; t < m; t++) {
         size_t at = (size_t)t * (size_t)cols + (size_t)rt;
-        int pos = 0;
-        w->tcost[at] = repair_best_in(st, w->units[t], rt, &pos, 0.0, NULL);
+        int pos = 0, pos2 = -1;
+        w->tcost[at] =
+            repair_best_in(st, w->units[t], rt, &pos, &pos2, 0.0, NULL);
         w->tpos[at] = pos;
+        w->tpos2[at] = pos2;
     }
 }
 
@@ -258,6 +320,10 @@ static corto_status repair_regret(repair_ws *w, vrp_state *st, int k, rng *r)
         if (!tp)
             return CORTO_ERR_NOMEM;
         w->tpos = tp;
+        tp = realloc(w->tpos2, need * sizeof *tp);
+        if (!tp)
+            return CORTO_ERR_NOMEM;
+        w->tpos2 = tp;
         w->tcap = need;
     }
     int filled = st->n_routes;
@@ -308,7 +374,8 @@ static corto_status repair_regret(repair_ws *w, vrp_state *st, int k, rng *r)
             break; /* nothing left fits anywhere */
         int u = w->units[best_t];
         int pos = w->tpos[(size_t)best_t * (size_t)cols + (size_t)best_r];
-        int skip = !repair_required(w->d, u) && best_cost >= 0;
+        int pos2 = w->tpos2[(size_t)best_t * (size_t)cols + (size_t)best_r];
+        int skip = !repair_required(st, u) && best_cost >= 0;
         /* Drop row best_t by moving the last row into it. */
         m--;
         if (best_t != m) {
@@ -319,10 +386,16 @@ static corto_status repair_regret(repair_ws *w, vrp_state *st, int k, rng *r)
             memcpy(w->tpos + (size_t)best_t * (size_t)cols,
                    w->tpos + (size_t)m * (size_t)cols,
                    (size_t)filled * sizeof *w->tpos);
+            memcpy(w->tpos2 + (size_t)best_t * (size_t)cols,
+                   w->tpos2 + (size_t)m * (size_t)cols,
+                   (size_t)filled * sizeof *w->tpos2);
         }
         if (skip)
             continue;
-        CORTO_TRY(vrp_state_insert(st, u, best_r, pos));
+        if (pos2 >= 0)
+            CORTO_TRY(vrp_state_insert_pair(st, u, best_r, pos, pos2));
+        else
+            CORTO_TRY(vrp_state_insert(st, u, best_r, pos));
         repair_column(w, st, m, cols, best_r);
         /* A route opened from a spare appends the next spare. */
         while (filled < st->n_routes)

@@ -1,7 +1,9 @@
 /*
  * repair.h — repair operators of the VRP ALNS: each inserts the unassigned
  * clients of a vrp_state (as whole units, see vrp_state.h) at feasible
- * positions found through O(1) segment queries. A unit that fits in no
+ * positions found through O(1) segment queries; a pickup-delivery pair goes
+ * into one route with its pickup anywhere before its delivery, found in
+ * O(len^2) segment joins per route. A unit that fits in no
  * non-empty route opens a new route when the fleet allows; one that fits
  * nowhere stays unassigned, and the state's objective penalises it.
  * Optional clients are inserted only where that lowers the cost.

@@ -1,6 +1,7 @@
 /*
- * vrp_build.c — units of clients that travel together, the build vehicle
- * type, and the fleet-aware final step shared by the VRP constructions.
+ * vrp_build.c — units of clients that travel together (pairs joined or
+ * linked), the build vehicle type, and the fleet-aware final step shared
+ * by the VRP constructions.
  */
 #include "vrp_build.h"
 #include "util.h"
@@ -38,16 +39,20 @@ static void vrp_seg_of(seg *out, const corto_problem *p, int prof,
 }
 
 /*
- * Units: chains of client-to-client fixed edges first, then each pickup's
- * unit joined in front of its delivery's unit, so that the constructions,
- * which only concatenate units, keep pairs ordered and fixed edges whole.
+ * Units: chains of client-to-client fixed edges first. Then each pair:
+ * with `split`, when the pickup's chain and the delivery's chain hold no
+ * other pair member, the two chains stay units of their own, linked as
+ * partners; otherwise the pickup's unit is joined in front of its
+ * delivery's unit, so that the constructions, which only concatenate
+ * units, keep pairs ordered and fixed edges whole.
  */
-corto_status vrp_units_build(vrp_units *u, const corto_problem *p, int vtype)
+static corto_status vrp_units_make(vrp_units *u, const corto_problem *p,
+                                   int vtype, int split)
 {
     corto_status rc = CORTO_OK;
     int n = p->n_nodes;
     int *succ = NULL, *pred = NULL, *nxt = NULL, *first = NULL, *last = NULL,
-        *uid = NULL, *newid = NULL;
+        *uid = NULL, *newid = NULL, *n_pair = NULL, *link = NULL;
     unsigned char *head_req = NULL, *tail_req = NULL, *marked = NULL;
     memset(u, 0, sizeof *u);
     CORTO_ALLOC(succ, n);
@@ -60,8 +65,10 @@ corto_status vrp_units_build(vrp_units *u, const corto_problem *p, int vtype)
     CORTO_ALLOC(head_req, n);
     CORTO_ALLOC(tail_req, n);
     CORTO_ALLOC(marked, n);
+    CORTO_ALLOC(n_pair, n);
+    CORTO_ALLOC(link, n);
     for (int i = 0; i < n; i++)
-        succ[i] = pred[i] = nxt[i] = uid[i] = -1;
+        succ[i] = pred[i] = nxt[i] = uid[i] = link[i] = -1;
     for (int k = 0; k < p->n_fixed; k++) {
         int a = p->fixed[2 * k], b = p->fixed[2 * k + 1];
         marked[a] = marked[b] = 1;
@@ -94,13 +101,24 @@ corto_status vrp_units_build(vrp_units *u, const corto_problem *p, int vtype)
             last[m] = x;
             m++;
         }
+    for (int x = 0; x < n; x++)
+        if (!p->is_depot[x] && p->pair_role[x] != 0)
+            n_pair[uid[x]]++;
     for (int pk = 0; pk < n; pk++) {
         if (p->is_depot[pk] || p->pair_role[pk] != 1)
             continue;
         int dl = p->pair_of[pk];
         int up = uid[pk], ud = uid[dl];
-        if (up == ud || tail_req[last[up]] || head_req[first[ud]])
+        if (up == ud)
             continue;
+        if (split && n_pair[up] == 1 && n_pair[ud] == 1) {
+            link[up] = ud;
+            link[ud] = up;
+            continue;
+        }
+        if (tail_req[last[up]] || head_req[first[ud]])
+            continue;
+        n_pair[up] += n_pair[ud];
         nxt[last[up]] = first[ud];
         for (int x = first[ud]; x >= 0; x = nxt[x])
             uid[x] = up;
@@ -120,6 +138,8 @@ corto_status vrp_units_build(vrp_units *u, const corto_problem *p, int vtype)
     CORTO_ALLOC(u->foreign, count);
     CORTO_ALLOC(u->fwd, count);
     CORTO_ALLOC(u->rev, count);
+    CORTO_ALLOC(u->partner, count);
+    CORTO_ALLOC(u->lead, count);
     for (int i = 0; i < n; i++)
         u->unit_of[i] = -1;
     const model_vehicle *vt = &p->vtypes[vtype];
@@ -134,9 +154,13 @@ corto_status vrp_units_build(vrp_units *u, const corto_problem *p, int vtype)
             u->unit_of[x] = id;
             if (p->pair_role[x] != 0 || marked[x])
                 u->rigid[id] = 1;
+            if (link[k] >= 0 && p->pair_role[x] == 1)
+                u->lead[id] = 1;
             if (p->has_skills && !skill_set_covers(&vt->skills, &p->skills[x]))
                 u->foreign[id] = 1;
         }
+        /* Linked chains are never joined, so newid[link[k]] is valid. */
+        u->partner[id] = link[k] >= 0 ? newid[link[k]] : -1;
         u->head_depot[id] = head_req[first[k]];
         u->tail_depot[id] = tail_req[last[k]];
         int len = pos - u->start[id];
@@ -157,9 +181,22 @@ cleanup:
     free(head_req);
     free(tail_req);
     free(marked);
+    free(n_pair);
+    free(link);
     if (rc != CORTO_OK)
         vrp_units_free(u);
     return rc;
+}
+
+corto_status vrp_units_build(vrp_units *u, const corto_problem *p, int vtype)
+{
+    return vrp_units_make(u, p, vtype, 0);
+}
+
+corto_status vrp_units_build_split(vrp_units *u, const corto_problem *p,
+                                   int vtype)
+{
+    return vrp_units_make(u, p, vtype, 1);
 }
 
 void vrp_units_free(vrp_units *u)
@@ -173,6 +210,8 @@ void vrp_units_free(vrp_units *u)
     free(u->foreign);
     free(u->fwd);
     free(u->rev);
+    free(u->partner);
+    free(u->lead);
     memset(u, 0, sizeof *u);
 }
 

@@ -1,9 +1,10 @@
 /*
- * vrp_build.h — what the VRP constructions share: "units" (clients that
- * must travel together: chains of fixed edges, pickup-delivery pairs), the
- * vehicle type routes are built for, and the final step that assigns
- * vehicle types within the fleet, re-inserts or leaves out what does not
- * fit, and drops unprofitable optional clients.
+ * vrp_build.h — what the VRP constructions and the ALNS share: "units"
+ * (clients that must travel together: chains of fixed edges and, for the
+ * constructions, pickup-delivery pairs), the vehicle type routes are built
+ * for, and the final step that assigns vehicle types within the fleet,
+ * re-inserts or leaves out what does not fit, and drops unprofitable
+ * optional clients.
  */
 #ifndef CORTO_VRP_BUILD_H
 #define CORTO_VRP_BUILD_H
@@ -23,13 +24,31 @@ typedef struct vrp_units {
     unsigned char *foreign;    /* per unit: the build vehicle lacks a skill */
     seg *fwd;                  /* per unit: its clients in order */
     seg *rev;                  /* per unit: reversed (when not rigid) */
+    /* Pairs split over two units (vrp_units_build_split only): the unit
+     * holding the other end of the pair, -1 when none; lead is 1 for the
+     * unit holding the pickup. */
+    int *partner;
+    unsigned char *lead;
 } vrp_units;
 
 /* The vehicle type with the largest capacity among those with vehicles
  * (lowest index on ties); routes are built for it. */
 int vrp_build_vtype(const corto_problem *p);
 
+/*
+ * Units for constructions that only concatenate units: each pickup's unit
+ * joined in front of its delivery's unit, so pairs stay ordered (partner
+ * is -1 everywhere).
+ */
 corto_status vrp_units_build(vrp_units *u, const corto_problem *p, int vtype);
+/*
+ * Units for the search, where a pair's pickup and delivery may sit apart on
+ * one route: a pickup and its delivery become two units linked by partner
+ * when each of their fixed-edge chains holds no other pair member; other
+ * pairs are joined as in vrp_units_build.
+ */
+corto_status vrp_units_build_split(vrp_units *u, const corto_problem *p,
+                                   int vtype);
 void vrp_units_free(vrp_units *u);
 
 /* A growable route. */

@@ -1,8 +1,9 @@
 /*
  * vrp_state.c — the shared mutable VRP solution: routes with prefix and
  * suffix segments, positions, unassigned clients and totals; loading from
- * and storing to corto_solution, copying, O(1) insertion queries and
- * removals of units. See vrp_state.h.
+ * and storing to corto_solution, copying, O(1) insertion queries for units,
+ * O(len^2) best insertions of split pickup-delivery pairs, and removals of
+ * units with their pair partners. See vrp_state.h.
  */
 #include "vrp_state.h"
 #include "util.h"
@@ -41,7 +42,7 @@ corto_status vrp_data_build(vrp_data *d, const corto_problem *p)
         any_pair |= p->pair_role[x] != 0;
     d->check = p->has_skills || any_pair || p->n_fixed > 0;
     int vtype = vrp_build_vtype(p);
-    CORTO_TRY(vrp_units_build(&d->units, p, vtype));
+    CORTO_TRY(vrp_units_build_split(&d->units, p, vtype));
     CORTO_TRY(nb_build(&d->nb, p->profiles[p->vtypes[vtype].profile].dist, n,
                        is_client, VRP_DATA_NB_K, 0));
     /* A penalty above any difference of feasible objectives: twice the
@@ -455,7 +456,8 @@ int vrp_state_complete(const vrp_state *st)
     return st->n_missing == 0 && st->n_bad == 0;
 }
 
-void vrp_state_remove(vrp_state *st, int x)
+/* Take client x alone out of its route into the unassigned list. */
+static void state_remove_one(vrp_state *st, int x)
 {
     int r = st->route_of[x];
     if (r < 0)
@@ -475,12 +477,59 @@ void vrp_state_remove(vrp_state *st, int x)
     state_unassign_add(st, x);
 }
 
+void vrp_state_remove(vrp_state *st, int x)
+{
+    state_remove_one(st, x);
+    int y = st->d->p->pair_of[x];
+    if (y >= 0)
+        state_remove_one(st, y);
+}
+
 void vrp_state_remove_unit(vrp_state *st, int x)
 {
     const vrp_units *U = &st->d->units;
-    int u = U->unit_of[x];
+    int u = U->unit_of[x], w = U->partner[u];
     for (int t = U->start[u]; t < U->start[u + 1]; t++)
         vrp_state_remove(st, U->nodes[t]);
+    if (w >= 0)
+        for (int t = U->start[w]; t < U->start[w + 1]; t++)
+            vrp_state_remove(st, U->nodes[t]);
+}
+
+/*
+ * Fixed edges around a unit with end clients head and tail placed between
+ * left and right (a client, a depot, or -1 past an open route's end): a
+ * client beside it must not have a fixed neighbour (it would be the unit's
+ * own), and a unit tied to a depot must sit next to that depot.
+ */
+static int state_gap_ok(const vrp_data *d, int left, int right, int head,
+                        int tail)
+{
+    const corto_problem *p = d->p;
+    int left_client = left >= 0 && !p->is_depot[left];
+    int right_client = right >= 0 && !p->is_depot[right];
+    if (left_client && d->fsucc[left] >= 0)
+        return 0;
+    if (right_client && d->fpred[right] >= 0)
+        return 0;
+    if (d->fpred[head] >= 0 && (left_client || d->fpred[head] != left))
+        return 0;
+    if (d->fsucc[tail] >= 0 && (right_client || d->fsucc[tail] != right))
+        return 0;
+    return 1;
+}
+
+/* 1 when vehicle type vt has every skill unit u's clients need. */
+static int state_skills_ok(const vrp_data *d, const model_vehicle *vt, int u)
+{
+    const corto_problem *p = d->p;
+    const vrp_units *U = &d->units;
+    if (!p->has_skills)
+        return 1;
+    for (int t = U->start[u]; t < U->start[u + 1]; t++)
+        if (!skill_set_covers(&vt->skills, &p->skills[U->nodes[t]]))
+            return 0;
+    return 1;
 }
 
 /* Skills of the unit's clients and the fixed edges around the slot before
@@ -492,23 +541,16 @@ static int state_slot_ok(const vrp_state *st, int u, int r, int pos)
     const vrp_units *U = &d->units;
     const vrp_route *R = &st->routes[r];
     const model_vehicle *vt = &p->vtypes[R->vtype];
-    if (p->has_skills)
-        for (int t = U->start[u]; t < U->start[u + 1]; t++)
-            if (!skill_set_covers(&vt->skills, &p->skills[U->nodes[t]]))
-                return 0;
+    if (!state_skills_ok(d, vt, u))
+        return 0;
     int head = U->nodes[U->start[u]], tail = U->nodes[U->start[u + 1] - 1];
     int prev = pos > 0 ? R->nodes[pos - 1] : vt->start_depot;
     int next = pos < R->len ? R->nodes[pos] : vt->end_depot;
-    if (pos > 0 && d->fsucc[prev] >= 0)
-        return 0;
-    if (pos < R->len && d->fpred[next] >= 0)
-        return 0;
-    if (d->fpred[head] >= 0 && (pos > 0 || d->fpred[head] != prev))
-        return 0;
-    if (d->fsucc[tail] >= 0 && (pos < R->len || d->fsucc[tail] != next))
+    if (!state_gap_ok(d, prev, next, head, tail))
         return 0;
     /* A pair split over two units: the partner must be on this route, on
-     * the right side. */
+     * the right side (a split pair with both ends unassigned goes in
+     * through vrp_state_pair_best instead). */
     for (int t = U->start[u]; t < U->start[u + 1]; t++) {
         int x = U->nodes[t];
         if (p->pair_role[x] == 0)
@@ -551,6 +593,18 @@ int vrp_state_insert_delta(const vrp_state *st, int u, int r, int pos,
     return 1;
 }
 
+/* After clients were written into route r: rebuild it and, when it was
+ * empty, open the next spare of its type. */
+static void state_inserted(vrp_state *st, int r, int was_empty)
+{
+    vrp_route *R = &st->routes[r];
+    for (int k = 0; k < R->len; k++)
+        state_unassign_drop(st, R->nodes[k]);
+    vrp_state_refresh(st, r);
+    if (was_empty && st->used[R->vtype] < st->d->p->vtypes[R->vtype].count)
+        state_add_empty(st, R->vtype);
+}
+
 corto_status vrp_state_insert(vrp_state *st, int u, int r, int pos)
 {
     const vrp_units *U = &st->d->units;
@@ -564,11 +618,155 @@ corto_status vrp_state_insert(vrp_state *st, int u, int r, int pos)
             (size_t)(R->len - pos) * sizeof *R->nodes);
     memcpy(R->nodes + pos, U->nodes + a, (size_t)m * sizeof *R->nodes);
     R->len += m;
-    for (int t = 0; t < m; t++)
-        state_unassign_drop(st, U->nodes[a + t]);
-    vrp_state_refresh(st, r);
-    if (was_empty && st->used[R->vtype] < st->d->p->vtypes[R->vtype].count)
-        state_add_empty(st, R->vtype);
+    state_inserted(st, r, was_empty);
+    return CORTO_OK;
+}
+
+/* Segment of unit u's clients in order, in profile prof. */
+static void state_unit_seg(const vrp_data *d, int u, int prof, seg *out)
+{
+    const vrp_units *U = &d->units;
+    seg_empty(out);
+    for (int t = U->start[u]; t < U->start[u + 1]; t++)
+        seg_join(out, out, &d->node_seg[U->nodes[t]], d->p, prof);
+}
+
+/* Travel distance x -> y, 0 when either is absent (an open route's end). */
+static int64_t state_arc(const corto_problem *p, int prof, int x, int y)
+{
+    return x >= 0 && y >= 0 ? model_dist(p, prof, x, y) : 0;
+}
+
+/* 1 when every route that starts with `head` (start depot ... the
+ * delivery unit's predecessor) and goes on with `tail_d` then `rest` is
+ * over capacity: head's peak plus the deliveries still ahead is a lower
+ * bound of the route's peak, and it only grows as head grows. */
+static int state_load_over(const corto_problem *p, const model_vehicle *vt,
+                           const seg *head, const seg *tail_d, const seg *rest)
+{
+    for (int k = 0; k < p->n_dims; k++)
+        if (head->peak[k] + tail_d->deliv[k] + rest->deliv[k] >
+            vt->capacity[k])
+            return 1;
+    return 0;
+}
+
+/*
+ * Best insertion of a split pair: pickup unit u at position i, its
+ * partner's delivery unit at position j >= i (both in the route's current
+ * numbering), evaluated as pre[i] + P + (clients i..j-1) + D + suf[j]. For
+ * each i the middle segment grows by one join per j, so a route costs
+ * O(len^2) joins. With hard constraints the j loop stops once the growing
+ * head has time warp or a load that no suffix can bring back under
+ * capacity (both only grow). When the route's vehicle type does not pay
+ * for duration, the exact distance change (from the matrix, O(1)) bounds
+ * the priced change from below, as in vrp_ls's distance screen, and
+ * positions that cannot beat the best so far are not joined.
+ */
+int vrp_state_pair_best(const vrp_state *st, int u, int r, double blink,
+                        rng *rg, int *pos_p, int *pos_d, int64_t *delta)
+{
+    const vrp_data *d = st->d;
+    const corto_problem *p = d->p;
+    const vrp_units *U = &d->units;
+    const vrp_route *R = &st->routes[r];
+    const model_vehicle *vt = &p->vtypes[R->vtype];
+    const seg *ns = d->node_seg;
+    int w = U->partner[u];
+    if (w < 0 || !U->lead[u])
+        return 0;
+    if (R->len == 0 && st->used[R->vtype] >= vt->count)
+        return 0;
+    if (!state_skills_ok(d, vt, u) || !state_skills_ok(d, vt, w))
+        return 0;
+    int prof = vt->profile, n = R->len;
+    int np = U->start[u + 1] - U->start[u], nd = U->start[w + 1] - U->start[w];
+    int ph = U->nodes[U->start[u]], pt = U->nodes[U->start[u + 1] - 1];
+    int dh = U->nodes[U->start[w]], dt = U->nodes[U->start[w + 1] - 1];
+    seg P, D, mid, whole;
+    state_unit_seg(d, u, prof, &P);
+    state_unit_seg(d, w, prof, &D);
+    int fixed = p->n_fixed > 0, hard = !d->soft;
+    int screen = vt->cost_per_duration == 0 && n > 0;
+    int64_t base = R->cost + R->pen;
+    /* Screen: delta >= cost_per_distance * (distance change) + rest. */
+    int64_t rest = -R->pen - P.prize - D.prize;
+    int64_t best = INT64_MAX;
+    for (int i = 0; i <= n; i++) {
+        int a = i > 0 ? R->nodes[i - 1] : vt->start_depot;
+        int b = i < n ? R->nodes[i] : vt->end_depot;
+        seg_join(&mid, &R->pre[i], &P, p, prof);
+        if (hard && mid.tw > 0)
+            continue;
+        /* Distance change of the pickup alone between a and b (j > i). */
+        int64_t dp = 0;
+        if (screen && i < n)
+            dp = state_arc(p, prof, a, ph) + P.dist +
+                 state_arc(p, prof, pt, b) - state_arc(p, prof, a, b);
+        for (int j = i; j <= n; j++) {
+            if (j > i) {
+                seg_join(&mid, &mid, &ns[R->nodes[j - 1]], p, prof);
+                if (hard && mid.tw > 0)
+                    break;
+            }
+            if (hard && state_load_over(p, vt, &mid, &D, &R->suf[j]))
+                break;
+            int c = j > i ? R->nodes[j - 1] : pt;
+            int e = j < n ? R->nodes[j] : vt->end_depot;
+            if (fixed && (!state_gap_ok(d, a, j > i ? b : dh, ph, pt) ||
+                          !state_gap_ok(d, c, e, dh, dt)))
+                continue;
+            if (blink > 0 && rng_uniform(rg) < blink)
+                continue;
+            if (screen) {
+                int64_t dd = state_arc(p, prof, c, dh) + D.dist +
+                             state_arc(p, prof, dt, e) -
+                             state_arc(p, prof, c, e);
+                dd += j > i ? dp
+                            : state_arc(p, prof, a, ph) + P.dist -
+                                  state_arc(p, prof, a, e) +
+                                  state_arc(p, prof, c, e);
+                if (vt->cost_per_distance * dd + rest >= best)
+                    continue;
+            }
+            seg_join(&whole, &mid, &D, p, prof);
+            seg_join(&whole, &whole, &R->suf[j], p, prof);
+            route_eval re;
+            route_eval_seg(&re, p, R->vtype, &whole, n + np + nd);
+            int64_t price;
+            if (!vrp_route_price(d, &re, &price) || price - base >= best)
+                continue;
+            best = price - base;
+            *pos_p = i;
+            *pos_d = j;
+        }
+    }
+    if (best == INT64_MAX)
+        return 0;
+    *delta = best;
+    return 1;
+}
+
+corto_status vrp_state_insert_pair(vrp_state *st, int u, int r, int pos_p,
+                                   int pos_d)
+{
+    const vrp_units *U = &st->d->units;
+    int w = U->partner[u];
+    int a = U->start[u], np = U->start[u + 1] - a;
+    int b = U->start[w], nd = U->start[w + 1] - b;
+    corto_status rc = vrp_state_reserve(st, r, st->routes[r].len + np + nd);
+    if (rc != CORTO_OK)
+        return rc;
+    vrp_route *R = &st->routes[r];
+    int n = R->len, was_empty = n == 0;
+    memmove(R->nodes + pos_d + np + nd, R->nodes + pos_d,
+            (size_t)(n - pos_d) * sizeof *R->nodes);
+    memmove(R->nodes + pos_p + np, R->nodes + pos_p,
+            (size_t)(pos_d - pos_p) * sizeof *R->nodes);
+    memcpy(R->nodes + pos_p, U->nodes + a, (size_t)np * sizeof *R->nodes);
+    memcpy(R->nodes + pos_d + np, U->nodes + b, (size_t)nd * sizeof *R->nodes);
+    R->len += np + nd;
+    state_inserted(st, r, was_empty);
     return CORTO_OK;
 }
 

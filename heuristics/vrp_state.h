@@ -10,11 +10,14 @@
  * nodes, units, fixed-edge neighbours, neighbour lists) lives in vrp_data,
  * built once and shared by every state.
  *
- * Units. Clients that must travel together (chains of fixed edges, a
- * pickup unit joined in front of its delivery unit, see vrp_build.h) are
- * removed and inserted as one contiguous unit, in their stored order. Pairs
- * whose pickup and delivery sit at separate positions of a route are not
- * created by the operators yet; that comes with the rich-VRP operators.
+ * Units. Clients that must travel together (chains of fixed edges, see
+ * vrp_build.h) are removed and inserted as one contiguous unit, in their
+ * stored order. A pickup-delivery pair is two units linked as partners
+ * (vrp_units_build_split): both leave a route together, and come back
+ * together into one route, the pickup's unit anywhere before the
+ * delivery's (vrp_state_pair_best), so pairs interleave. Removing any
+ * client of a pair removes its partner too, so the unassigned list holds
+ * whole pairs and n_missing counts both ends.
  */
 #ifndef CORTO_VRP_STATE_H
 #define CORTO_VRP_STATE_H
@@ -97,7 +100,9 @@ corto_status vrp_state_init(vrp_state *st, const vrp_data *d);
 void vrp_state_free(vrp_state *st);
 
 /*
- * Load the routes of `s` (clients in no route become unassigned). Returns
+ * Load the routes of `s` (clients in no route become unassigned; a pair's
+ * ends may sit anywhere on their route, as the operators leave them,
+ * and are taken as they are). Returns
  * CORTO_ERR_UNSUPPORTED, leaving st empty, when a route has a vehicle type
  * out of range, a depot or foreign node, or a client served twice: the
  * search only works on solutions it can evaluate.
@@ -142,24 +147,43 @@ void vrp_state_refresh_dirty(vrp_state *st);
 
 /*
  * Remove client x from its route (no-op when unassigned) and add it to the
- * unassigned list. The route is marked dirty: its segments and cost are
- * stale until vrp_state_refresh_dirty. O(route length).
+ * unassigned list, and likewise its pair partner when it has one. The
+ * route is marked dirty: its segments and cost are stale until
+ * vrp_state_refresh_dirty. O(route length).
  */
 void vrp_state_remove(vrp_state *st, int x);
-/* Remove every client of x's unit. */
+/* Remove every client of x's unit and of its partner unit. */
 void vrp_state_remove_unit(vrp_state *st, int x);
 
 /*
  * Change of the priced cost (vrp_route_price) of inserting unit u at
  * position pos (0..len) of route r, from the route's segments in O(|u|)
  * seg_join calls: pre[pos] + unit + suf[pos]. Returns 1 and sets *delta
- * when the route can be priced and the slot respects skills and fixed
- * edges, 0 otherwise.
+ * when the route can be priced and the slot respects skills, fixed edges
+ * and, for a unit with a partner, the partner's place on this route
+ * (pickup first); 0 otherwise.
  */
 int vrp_state_insert_delta(const vrp_state *st, int u, int r, int pos,
                            int64_t *delta);
 /* Insert unit u at position pos of route r and rebuild the route. */
 corto_status vrp_state_insert(vrp_state *st, int u, int r, int pos);
+
+/*
+ * Cheapest insertion into route r of the split pair whose pickup unit is u
+ * (U->lead[u]; the delivery unit is U->partner[u]): the pickup goes before
+ * the client at *pos_p and the delivery before the client at *pos_d, in
+ * the route's current numbering, pos_p <= pos_d <= len. Evaluated from the
+ * route's segments in O(len^2) seg_join calls without allocating; prices,
+ * skills, fixed edges and the fleet as vrp_state_insert_delta. With blink
+ * > 0 each (pos_p, pos_d) is skipped with that probability (draws from
+ * rg). Returns 1 and sets *delta when some position can be priced.
+ */
+int vrp_state_pair_best(const vrp_state *st, int u, int r, double blink,
+                        rng *rg, int *pos_p, int *pos_d, int64_t *delta);
+/* Insert the split pair of pickup unit u at (pos_p, pos_d) of route r as
+ * numbered before the insertion, and rebuild the route. */
+corto_status vrp_state_insert_pair(vrp_state *st, int u, int r, int pos_p,
+                                   int pos_d);
 
 /*
  * Drop empty routes beyond one per vehicle type (and those of types with no
