@@ -14,7 +14,11 @@
  * a pickup-delivery pair whose two units are both out is inserted as one
  * item, pickup and delivery at their best pair of positions on one route
  * (vrp_state_pair_best, O(len^2) joins per route), so pairs interleave.
- * Empty routes are used only for a unit that fits in no non-empty route.
+ * The empty route each vehicle type keeps as a spare (vrp_state_spares)
+ * is a candidate like any other, at its cost: fixed cost plus the trip
+ * from and to the depots, so a new vehicle starts when that is cheapest
+ * (another depot, an open route, a cheaper type), not only when the unit
+ * fits nowhere else.
  */
 #include "repair.h"
 #include "util.h"
@@ -175,27 +179,25 @@ static int64_t repair_best_in(const vrp_state *st, int u, int rt, int *pos,
     return best;
 }
 
-/* Cheapest position over the non-empty routes, or over the empty ones when
- * none fits; inserts it (optional units only when it pays). */
+/* Cheapest position over all routes; inserts it (optional units only
+ * when it pays). */
 static corto_status repair_one(vrp_state *st, int u, double blink, rng *r)
 {
     int64_t best = REPAIR_NONE;
     int br = -1, bp = -1, bp2 = -1, pos = 0, pos2 = -1;
-    for (int pass = 0; pass < 2 && br < 0; pass++)
-        for (int rt = 0; rt < st->n_routes; rt++) {
-            if ((st->routes[rt].len == 0) != (pass == 1))
-                continue;
-            /* No blinks for empty routes: their one position must stay
-             * available to a unit that fits nowhere else. */
-            int64_t c = repair_best_in(st, u, rt, &pos, &pos2,
-                                       pass == 0 ? blink : 0.0, r);
-            if (c < best) {
-                best = c;
-                br = rt;
-                bp = pos;
-                bp2 = pos2;
-            }
+    for (int rt = 0; rt < st->n_routes; rt++) {
+        /* No blinks for empty routes: their one position must stay
+         * available to a unit that fits nowhere else. */
+        int empty = st->routes[rt].len == 0;
+        int64_t c =
+            repair_best_in(st, u, rt, &pos, &pos2, empty ? 0.0 : blink, r);
+        if (c < best) {
+            best = c;
+            br = rt;
+            bp = pos;
+            bp2 = pos2;
         }
+    }
     if (br < 0 || (!repair_required(st, u) && best >= 0))
         return CORTO_OK;
     if (bp2 >= 0)
@@ -300,9 +302,9 @@ static void repair_column(repair_ws *w, const vrp_state *st, int m, int cols,
 }
 
 /*
- * Regret-k insertion. Empty routes count only for a unit without any
- * feasible non-empty route; a unit with fewer than k feasible routes
- * has the largest regret, so the least flexible units go first.
+ * Regret-k insertion over all routes, spares included; a unit with fewer
+ * than k feasible routes has the largest regret, so the least flexible
+ * units go first.
  */
 static corto_status repair_regret(repair_ws *w, vrp_state *st, int k, rng *r)
 {
@@ -334,14 +336,11 @@ static corto_status repair_regret(repair_ws *w, vrp_state *st, int k, rng *r)
         int64_t best_regret = -1, best_cost = REPAIR_NONE;
         for (int t = 0; t < m; t++) {
             int64_t top[3] = {REPAIR_NONE, REPAIR_NONE, REPAIR_NONE};
-            int top_r = -1, any_full = 0;
+            int top_r = -1;
             const int64_t *row = w->tcost + (size_t)t * (size_t)cols;
-            for (int rt = 0; rt < filled; rt++)
-                if (st->routes[rt].len > 0 && row[rt] != REPAIR_NONE)
-                    any_full = 1;
             for (int rt = 0; rt < filled; rt++) {
                 int64_t c = row[rt];
-                if (c == REPAIR_NONE || (any_full && st->routes[rt].len == 0))
+                if (c == REPAIR_NONE)
                     continue;
                 if (c < top[0]) {
                     top[2] = top[1];

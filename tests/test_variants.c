@@ -497,15 +497,9 @@ START_TEST(hand_multi_depot)
         test_assert_checker_agrees(p, s);
         ck_assert_int_eq(corto_solution_get_status(s),
                          CORTO_SOLUTION_FEASIBLE);
-        ck_assert_int_ge(corto_solution_cost(s), 60);
-        /* Known solver weakness, kept off until fixed: repair opens an
-         * empty route only for a client that fits no non-empty route, so
-         * the search stays at type 3 on 4, 5, 3, 2 (90) and never splits
-         * off type 0 on 2, 3 (60). With only the two closed types
-         * (0 -> 0, 1 -> 1) it stays at one route of 180 against 80. */
-#if 0 /* solver misses the optimum, see above */
+        /* Repair prices every vehicle type's spare route like any other
+         * position, so the search splits the line between two vehicles. */
         ck_assert_int_eq(corto_solution_cost(s), 60);
-#endif
         corto_solution_destroy(s);
     }
     corto_problem_destroy(p);
