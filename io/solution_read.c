@@ -246,8 +246,32 @@ static corto_status sol_route_line(text_reader *r, corto_solution *s,
 }
 
 /* A CVRPLIB solution, from the current line of r on. */
+/* A cost written with at most `decimals` decimals ("827.3"), as an
+ * integer in units of 10^-decimals. 0 when it is not such a number. */
+static int sol_parse_cost(const char *tok, int decimals, int64_t *out)
+{
+    char digits[40];
+    const char *dot = strchr(tok, '.');
+    if (!dot)
+        dot = tok + strlen(tok);
+    size_t ilen = (size_t)(dot - tok);
+    size_t flen = *dot ? strlen(dot + 1) : 0;
+    if ((*dot && flen == 0) || flen > (size_t)decimals ||
+        ilen + (size_t)decimals >= sizeof digits)
+        return 0;
+    memcpy(digits, tok, ilen);
+    for (size_t k = 0; k < (size_t)decimals; k++)
+        digits[ilen + k] = k < flen ? dot[1 + k] : '0';
+    digits[ilen + (size_t)decimals] = '\0';
+    for (size_t k = ilen; k < ilen + (size_t)decimals; k++)
+        if (digits[k] < '0' || digits[k] > '9')
+            return 0;
+    return text_parse_int64(digits, out);
+}
+
 static corto_status sol_sol_parse(text_reader *r, corto_solution *s,
-                                  int64_t *claimed, corto_diag *diag)
+                                  int64_t *claimed, int decimals,
+                                  corto_diag *diag)
 {
     corto_status rc = CORTO_OK;
     sol_ints nodes = {0};
@@ -268,9 +292,16 @@ static corto_status sol_sol_parse(text_reader *r, corto_solution *s,
                              cost_line);
                 goto cleanup;
             }
-            if (!tok || !text_parse_int64(tok, &v)) {
-                rc = sol_err(r, diag, "cost '%s' is not an integer",
-                             tok ? tok : "");
+            if (!tok || !sol_parse_cost(tok, decimals, &v)) {
+                if (decimals > 0)
+                    rc = sol_err(r, diag,
+                                 "cost '%s' is not a number with at most %d "
+                                 "decimal%s",
+                                 tok ? tok : "", decimals,
+                                 decimals == 1 ? "" : "s");
+                else
+                    rc = sol_err(r, diag, "cost '%s' is not an integer",
+                                 tok ? tok : "");
                 goto cleanup;
             }
             if ((tok = text_line_token(r))) {
@@ -548,7 +579,8 @@ corto_status corto_read_solution(corto_solution **out, int64_t *claimed_cost,
         CORTO_TRY(sol_json_parse(&r, s, &claimed, diag));
     } else if (strncasecmp(first, "Route", 5) == 0 ||
                strncasecmp(first, "Cost", 4) == 0) {
-        CORTO_TRY(sol_sol_parse(&r, s, &claimed, diag));
+        CORTO_TRY(
+            sol_sol_parse(&r, s, &claimed, problem->cost_decimals, diag));
     } else {
         int dimension = -1;
         CORTO_TRY(sol_tour_parse(&r, &ids, &dimension, diag));

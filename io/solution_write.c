@@ -41,7 +41,9 @@ cleanup:
     return rc;
 }
 
-static void write_sol(FILE *f, const corto_solution *s, int64_t cost)
+/* CVRPLIB .sol; the cost in the problem's units (cost decimals). */
+static void write_sol(FILE *f, const corto_solution *s, int64_t cost,
+                      int decimals)
 {
     int k = 0;
     for (int r = 0; r < s->n_routes; r++) {
@@ -52,8 +54,11 @@ static void write_sol(FILE *f, const corto_solution *s, int64_t cost)
             fprintf(f, " %d", s->routes[r][i]);
         fputc('\n', f);
     }
-    if (cost != INT64_MAX)
-        fprintf(f, "Cost %lld\n", (long long)cost);
+    if (cost != INT64_MAX) {
+        char text[32];
+        corto_cost_format(text, sizeof text, cost, decimals);
+        fprintf(f, "Cost %s\n", text);
+    }
 }
 
 /* One closed tour from the depot: only for solutions with a single
@@ -110,7 +115,7 @@ corto_status corto_write_solution(const corto_solution *solution,
         f = stream;
     }
     if (format == CORTO_FORMAT_SOL)
-        write_sol(f, solution, cost);
+        write_sol(f, solution, cost, problem->cost_decimals);
     else if (format == CORTO_FORMAT_TOUR)
         CORTO_TRY(write_tour(f, solution, problem, cost));
     else

@@ -12,7 +12,10 @@
 #include "test_util.h"
 
 #include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 START_TEST(solomon_values_scaled_by_ten)
 {
@@ -47,6 +50,36 @@ START_TEST(solomon_values_scaled_by_ten)
     char text[32];
     corto_cost_format(text, sizeof text, corto_solution_cost(s), 1);
     ck_assert_ptr_nonnull(strchr(text, '.'));
+    /* The .sol states the cost in the file's units and reads back. */
+    char path[] = "/tmp/corto_vrptw_XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    ck_assert_int_eq(corto_write_solution(s, p, CORTO_FORMAT_SOL, path, NULL),
+                     CORTO_OK);
+    FILE *f = fopen(path, "r");
+    char line[256], last[256] = "";
+    while (fgets(line, sizeof line, f))
+        strcpy(last, line);
+    fclose(f);
+    char expect[64];
+    snprintf(expect, sizeof expect, "Cost %s\n", text);
+    ck_assert_str_eq(last, expect);
+    corto_solution *back = NULL;
+    int64_t claimed = 0;
+    corto_diag d;
+    ck_assert_int_eq(corto_read_solution(&back, &claimed, p, path, &d),
+                     CORTO_OK);
+    ck_assert_int_eq(claimed, corto_solution_cost(s));
+    corto_solution_destroy(back);
+    /* Two decimals are more than the problem has. */
+    f = fopen(path, "w");
+    fprintf(f, "Route #1: 1 2 3 4 5\nCost 12.34\n");
+    fclose(f);
+    ck_assert_int_eq(corto_read_solution(&back, &claimed, p, path, &d),
+                     CORTO_ERR_PARSE);
+    ck_assert_ptr_nonnull(strstr(d.message, "at most 1 decimal"));
+    remove(path);
     corto_solution_destroy(s);
     corto_problem_destroy(p);
 }
