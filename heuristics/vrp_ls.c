@@ -3,7 +3,8 @@
  * chains of 1-3 clients (Or-opt, both orientations) within and between
  * routes, swap of two clients, 2-opt* between routes (Potvin & Rousseau
  * 1995, "An exchange heuristic for routeing problems with time windows",
- * JORS 46(12)) and 2-opt within a route.
+ * JORS 46(12)) and 2-opt within a route; when those are exhausted,
+ * SWAP* between route pairs (vrp_swap_star.h) where it applies.
  *
  * Every candidate route is a concatenation of "pieces": a prefix segment
  * (start depot and the first k clients), a suffix segment (clients from k
@@ -32,6 +33,7 @@
 #include "construct.h"
 #include "util.h"
 #include "vrp_ls.h"
+#include "vrp_swap_star.h"
 
 #include <string.h>
 
@@ -54,8 +56,9 @@ struct vrp_ls {
     int gen;
     int *order;
     int64_t *tested;
-    int screen; /* distance screen valid: no vehicle type costs duration */
-    int *sym;   /* per profile: distance matrix symmetric */
+    int screen;    /* distance screen valid: no vehicle type costs duration */
+    swap_star *ss; /* SWAP* work space, NULL when it does not apply */
+    int *sym;      /* per profile: distance matrix symmetric */
 };
 
 static int piece_len(const vrp_ls *ls, const piece *pc)
@@ -434,6 +437,8 @@ corto_status vrp_ls_create(vrp_ls **out, const vrp_data *d)
                     break;
                 }
     }
+    if (swap_star_applies(d))
+        CORTO_TRY(swap_star_create(&ls->ss, d));
     *out = ls;
     ls = NULL;
 cleanup:
@@ -452,6 +457,7 @@ void vrp_ls_destroy(vrp_ls *ls)
     free(ls->order);
     free(ls->tested);
     free(ls->sym);
+    swap_star_destroy(ls->ss);
     free(ls);
 }
 
@@ -477,7 +483,7 @@ corto_status vrp_ls_run(vrp_ls *ls, vrp_state *st, solve_ctx *ctx,
         order[o] = tmp;
     }
     int k = d->nb.k < VRP_LS_K ? d->nb.k : VRP_LS_K;
-    int64_t moves = 0;
+    int64_t moves = 0, ss_since = since;
     int improved = 1, stop = 0;
     while (improved && !stop) {
         improved = 0;
@@ -514,6 +520,16 @@ corto_status vrp_ls_run(vrp_ls *ls, vrp_state *st, solve_ctx *ctx,
                     ctx_new_best(ctx, st->cost);
                 stop = ctx_should_stop(ctx);
             }
+        }
+        if (!improved && !stop && ls->ss) {
+            /* Granular moves are exhausted: try SWAP* on the route pairs
+             * changed since the last pass. */
+            int moved = 0;
+            int64_t mark = st->counter;
+            CORTO_TRY(swap_star_pass(ls->ss, st, ss_since, &moved));
+            ss_since = mark;
+            improved = moved > 0;
+            moves += moved;
         }
     }
 cleanup:

@@ -14,6 +14,7 @@
 #include "test_problems.h"
 #include "test_util.h"
 #include "vrp_state.h"
+#include "vrp_swap_star.h"
 
 #include <check.h>
 #include <stdlib.h>
@@ -209,6 +210,52 @@ START_TEST(insert_delta_matches_full_evaluation)
 }
 END_TEST
 
+/* SWAP* passes on savings solutions of random CVRPs: every move lowers
+ * the objective, the state stays consistent and the checker agrees. */
+START_TEST(swap_star_improves_and_keeps_valid)
+{
+    corto_problem *p =
+        test_random_cvrp(80, 101 + (uint64_t)_i, 40, CORTO_UNLIMITED, NULL);
+    ck_assert_int_eq(model_prepare(p), CORTO_OK);
+    test_direct t;
+    test_direct_start(&t, p);
+    ck_assert_int_eq(construct_savings(t.s, &t.ctx), CORTO_OK);
+    vrp_data d;
+    vrp_state st;
+    ck_assert_int_eq(vrp_data_build(&d, p), CORTO_OK);
+    ck_assert(swap_star_applies(&d));
+    ck_assert_int_eq(vrp_state_init(&st, &d), CORTO_OK);
+    ck_assert_int_eq(vrp_state_load(&st, t.s), CORTO_OK);
+    swap_star *ss = NULL;
+    ck_assert_int_eq(swap_star_create(&ss, &d), CORTO_OK);
+    int total = 0, moved = 1;
+    int64_t since = 0;
+    for (int pass = 0; pass < 50 && moved; pass++) {
+        int64_t before = vrp_state_objective(&st), mark = st.counter;
+        ck_assert_int_eq(swap_star_pass(ss, &st, since, &moved), CORTO_OK);
+        since = mark;
+        total += moved;
+        if (moved)
+            ck_assert_int_lt(vrp_state_objective(&st), before);
+        else
+            ck_assert_int_eq(vrp_state_objective(&st), before);
+        assert_state_consistent(&st);
+    }
+    ck_assert_int_gt(total, 0);
+    ck_assert(vrp_state_complete(&st));
+    ck_assert_int_eq(vrp_state_store(&st, t.s), CORTO_OK);
+    route_eval_solution(t.s);
+    ck_assert_int_eq(t.s->cost, st.cost);
+    ck_assert_int_eq(test_assert_clients_once(p, t.s), 80);
+    test_assert_checker_agrees(p, t.s);
+    swap_star_destroy(ss);
+    vrp_state_free(&st);
+    vrp_data_free(&d);
+    corto_solution_destroy(t.s);
+    corto_problem_destroy(p);
+}
+END_TEST
+
 static Suite *operators_suite(void)
 {
     Suite *s = suite_create("operators");
@@ -216,6 +263,7 @@ static Suite *operators_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, destroy_repair_keep_solutions_valid, 0, 4);
     tcase_add_loop_test(tc, insert_delta_matches_full_evaluation, 0, 2);
+    tcase_add_loop_test(tc, swap_star_improves_and_keeps_valid, 0, 3);
     suite_add_tcase(s, tc);
     return s;
 }
