@@ -17,12 +17,12 @@
  * feasible) and every route it produces keeps skills, pairs and fixed
  * edges; the fleet never grows, as no move opens a route.
  *
- * When no vehicle type pays for duration, a route's cost is fixed +
- * per-distance cost - prizes, and prizes cancel (a move keeps the clients
- * of the routes it changes). Such moves are first screened by distance
- * alone, from the pieces' end nodes and the routes' prefix distances: a
- * move whose distance and fixed-cost change cannot beat the penalties it
- * might remove is dropped before any segment is joined.
+ * When no vehicle type pays for duration and no profile has visit costs,
+ * a route's cost is fixed + per-distance cost - prizes, and prizes cancel
+ * (a move keeps the clients of the routes it changes). Such moves are first
+ * screened by distance alone, from the pieces' end nodes and the routes'
+ * prefix distances: a move whose distance and fixed-cost change cannot beat
+ * the penalties it might remove is dropped before any segment is joined.
  *
  * The search is granular (moves relate a client to one of its k nearest
  * neighbours, Toth & Vigo 2003) and takes the first improvement, visiting
@@ -51,7 +51,7 @@ struct vrp_ls {
     const vrp_data *d;
     const corto_problem *p;
     vrp_state *st; /* the state being improved (during vrp_ls_run) */
-    int *buf[2];
+    int *buf[3];
     int *mark, *mpos;
     int gen;
     int *order;
@@ -176,25 +176,6 @@ static int64_t pieces_bound(const vrp_ls *ls, int r, const piece *pcs, int np)
     return vt->cost_per_distance * (d - R->dist) + fixed - R->pen;
 }
 
-/* Evaluate the route made of pieces (the first a prefix, the last a
- * suffix) for the vehicle type of the first piece's route. */
-static void pieces_eval(const vrp_ls *ls, const piece *pcs, int np,
-                        route_eval *re)
-{
-    int vtype = ls->st->routes[pcs[0].r].vtype;
-    int prof = ls->p->vtypes[vtype].profile;
-    seg acc, tmp;
-    const seg *cur = piece_seg(ls, &pcs[0], &acc, prof);
-    int n = piece_len(ls, &pcs[0]);
-    for (int t = 1; t < np; t++) {
-        const seg *next = piece_seg(ls, &pcs[t], &tmp, prof);
-        seg_join(&acc, cur, next, ls->p, prof);
-        cur = &acc;
-        n += piece_len(ls, &pcs[t]);
-    }
-    route_eval_seg(re, ls->p, vtype, cur, n);
-}
-
 static int pieces_write(const vrp_ls *ls, const piece *pcs, int np, int *out)
 {
     int m = 0;
@@ -216,6 +197,34 @@ static int pieces_write(const vrp_ls *ls, const piece *pcs, int np, int *out)
                 out[m++] = R->nodes[k];
     }
     return m;
+}
+
+/* Evaluate the route made of pieces (the first a prefix, the last a
+ * suffix) for the vehicle type of the first piece's route. A piece kept
+ * from a route of another profile carries that profile's travel inside
+ * it, so such a route is evaluated from its node list instead. */
+static void pieces_eval(vrp_ls *ls, const piece *pcs, int np, route_eval *re)
+{
+    int vtype = ls->st->routes[pcs[0].r].vtype;
+    int prof = ls->p->vtypes[vtype].profile;
+    for (int t = 1; t < np; t++) {
+        int other = ls->st->routes[pcs[t].r].vtype;
+        if (ls->p->vtypes[other].profile != prof) {
+            int m = pieces_write(ls, pcs, np, ls->buf[2]);
+            route_eval_nodes(re, ls->p, vtype, ls->buf[2], m);
+            return;
+        }
+    }
+    seg acc, tmp;
+    const seg *cur = piece_seg(ls, &pcs[0], &acc, prof);
+    int n = piece_len(ls, &pcs[0]);
+    for (int t = 1; t < np; t++) {
+        const seg *next = piece_seg(ls, &pcs[t], &tmp, prof);
+        seg_join(&acc, cur, next, ls->p, prof);
+        cur = &acc;
+        n += piece_len(ls, &pcs[t]);
+    }
+    route_eval_seg(re, ls->p, vtype, cur, n);
 }
 
 /* Skills, pickup-before-delivery on one route, and fixed edges of a
@@ -418,6 +427,7 @@ corto_status vrp_ls_create(vrp_ls **out, const vrp_data *d)
     ls->p = d->p;
     CORTO_ALLOC(ls->buf[0], n + 1);
     CORTO_ALLOC(ls->buf[1], n + 1);
+    CORTO_ALLOC(ls->buf[2], n + 1);
     CORTO_ALLOC(ls->mark, n);
     CORTO_ALLOC(ls->mpos, n);
     CORTO_ALLOC(ls->order, n);
@@ -426,6 +436,9 @@ corto_status vrp_ls_create(vrp_ls **out, const vrp_data *d)
     ls->screen = 1;
     for (int v = 0; v < ls->p->n_vtypes; v++)
         if (ls->p->vtypes[v].cost_per_duration != 0)
+            ls->screen = 0;
+    for (int k = 0; k < ls->p->n_profiles; k++)
+        if (ls->p->profiles[k].visit_cost)
             ls->screen = 0;
     for (int k = 0; k < ls->p->n_profiles; k++) {
         const int64_t *dist = ls->p->profiles[k].dist;
@@ -452,6 +465,7 @@ void vrp_ls_destroy(vrp_ls *ls)
         return;
     free(ls->buf[0]);
     free(ls->buf[1]);
+    free(ls->buf[2]);
     free(ls->mark);
     free(ls->mpos);
     free(ls->order);

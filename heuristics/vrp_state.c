@@ -691,6 +691,9 @@ int vrp_state_pair_best(const vrp_state *st, int u, int r, double blink,
     int64_t base = R->cost + R->pen;
     /* Screen: delta >= cost_per_distance * (distance change) + rest. */
     int64_t rest = -R->pen - P.prize - D.prize;
+    const int64_t *vc = p->profiles[prof].visit_cost;
+    if (vc) /* every node of both units adds its visit cost */
+        rest += P.vcost + vc[ph] + D.vcost + vc[dh];
     int64_t best = INT64_MAX;
     for (int i = 0; i <= n; i++) {
         int a = i > 0 ? R->nodes[i - 1] : vt->start_depot;

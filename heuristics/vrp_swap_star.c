@@ -16,9 +16,9 @@
  * Route pairs are taken from the granular neighbour lists (some client of
  * A has one of its nearest clients in B), and only pairs with a route
  * changed since the last pass are examined. The neighbourhood is used
- * when route costs are distance-based (no vehicle type pays for duration)
- * and the problem has no time windows, skills, pairs or fixed edges: the
- * distance estimate ignores waiting and lateness, and on Solomon
+ * when route costs are distance-based (no vehicle type pays for duration,
+ * no visit costs) and the problem has no time windows, skills, pairs or fixed
+ * edges: the distance estimate ignores waiting and lateness, and on Solomon
  * instances it did not pay (as in HGS, which keeps it to the CVRP).
  */
 #include "vrp_swap_star.h"
@@ -79,6 +79,9 @@ int swap_star_applies(const vrp_data *d)
         return 0;
     for (int v = 0; v < d->p->n_vtypes; v++)
         if (d->p->vtypes[v].cost_per_duration != 0)
+            return 0;
+    for (int k = 0; k < d->p->n_profiles; k++)
+        if (d->p->profiles[k].visit_cost)
             return 0;
     return 1;
 }

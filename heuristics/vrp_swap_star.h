@@ -15,8 +15,8 @@ corto_status swap_star_create(swap_star **out, const vrp_data *d);
 void swap_star_destroy(swap_star *s);
 
 /* 1 when the neighbourhood applies to the problem of d: route costs are
- * distance-based and there are no time windows, skills, pairs or fixed
- * edges. */
+ * distance-based (no duration or visit costs) and there are no time
+ * windows, skills, pairs or fixed edges. */
 int swap_star_applies(const vrp_data *d);
 
 /*

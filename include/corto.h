@@ -143,6 +143,15 @@ CORTO_API corto_status corto_problem_set_distances(corto_problem *problem,
 CORTO_API corto_status corto_problem_set_durations(corto_problem *problem,
                                                    int profile,
                                                    const int64_t *matrix);
+/*
+ * Cost added each time a route of this profile serves a client
+ * (n_nodes entries, any sign within +-10^12; depot entries are ignored).
+ * Giving each vehicle type its own profile (same matrices) makes these
+ * client-vehicle type preferences as costs, as in the profiled VRP.
+ */
+CORTO_API corto_status corto_problem_set_visit_costs(corto_problem *problem,
+                                                     int profile,
+                                                     const int64_t *costs);
 /* demand has n_dims entries: amount delivered from the depot to the node. */
 CORTO_API corto_status corto_problem_set_demand(corto_problem *problem,
                                                 int node,

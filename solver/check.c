@@ -255,7 +255,8 @@ static void check_one_route(corto_check_report *rep, const corto_problem *p,
 
     /* Nodes: range, depots, skills, visits. */
     int m = 0;
-    int64_t prizes = 0;
+    int64_t prizes = 0, visits = 0;
+    const int64_t *visit_cost = p->profiles[v->profile].visit_cost;
     for (int k = 0; k < len; k++) {
         int node = nodes[k];
         if (node < 0 || node >= p->n_nodes) {
@@ -272,6 +273,7 @@ static void check_one_route(corto_check_report *rep, const corto_problem *p,
             continue;
         }
         prizes += p->prize[node];
+        visits += visit_cost ? visit_cost[node] : 0;
         if (sc->visits[node]++ == 0) {
             sc->route_of[node] = r;
             sc->pos_of[node] = k;
@@ -342,7 +344,7 @@ static void check_one_route(corto_check_report *rep, const corto_problem *p,
     rep->distance += dist;
     rep->duration += dur;
     rep->cost += v->fixed_cost + v->cost_per_distance * dist +
-                 v->cost_per_duration * dur - prizes;
+                 v->cost_per_duration * dur - prizes + visits;
 }
 
 /* 1 when some non-empty route drives from -> to directly, depot legs

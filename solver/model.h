@@ -64,7 +64,9 @@ typedef struct model_vorigin {
 /* Travel data of one profile: full n*n matrices, row-major. */
 typedef struct model_profile {
     int64_t *dist;
-    int64_t *dur; /* may equal dist (not separately owned) */
+    int64_t *dur;        /* may equal dist (not separately owned) */
+    int64_t *visit_cost; /* n_nodes or NULL: cost of serving each client
+                            on a route of this profile (0 at depots) */
     int dur_is_dist;
 } model_profile;
 

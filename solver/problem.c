@@ -17,6 +17,7 @@ static void profiles_free(corto_problem *p)
         if (!p->profiles[k].dur_is_dist)
             free(p->profiles[k].dur);
         free(p->profiles[k].dist);
+        free(p->profiles[k].visit_cost);
     }
     free(p->profiles);
     p->profiles = NULL;
@@ -166,6 +167,8 @@ corto_status corto_problem_copy(corto_problem **out, const corto_problem *src)
         } else {
             CORTO_TRY(dup_array(&dp->dur, sp->dur, n * n * sizeof(int64_t)));
         }
+        CORTO_TRY(
+            dup_array(&dp->visit_cost, sp->visit_cost, n * sizeof(int64_t)));
     }
     CORTO_ALLOC(p->vtypes, src->n_vtypes);
     for (int v = 0; v < src->n_vtypes; v++) {
@@ -279,6 +282,7 @@ corto_status corto_problem_set_profiles(corto_problem *p, int n_profiles)
         if (!p->profiles[k].dur_is_dist)
             free(p->profiles[k].dur);
         free(p->profiles[k].dist);
+        free(p->profiles[k].visit_cost);
     }
     free(p->profiles);
     p->profiles = np;
@@ -329,6 +333,26 @@ corto_status corto_problem_set_durations(corto_problem *p, int profile,
                                          const int64_t *matrix)
 {
     return set_matrix(p, profile, matrix, 1);
+}
+
+corto_status corto_problem_set_visit_costs(corto_problem *p, int profile,
+                                           const int64_t *costs)
+{
+    if (!p || !costs || profile < 0 || profile >= p->n_profiles)
+        return CORTO_ERR_ARGUMENT;
+    const int64_t limit = (int64_t)1e12;
+    for (int i = 0; i < p->n_nodes; i++)
+        if (costs[i] < -limit || costs[i] > limit)
+            return CORTO_ERR_ARGUMENT;
+    model_profile *pr = &p->profiles[profile];
+    if (!pr->visit_cost) {
+        pr->visit_cost = malloc((size_t)p->n_nodes * sizeof(int64_t));
+        if (!pr->visit_cost)
+            return CORTO_ERR_NOMEM;
+    }
+    for (int i = 0; i < p->n_nodes; i++)
+        pr->visit_cost[i] = p->is_depot[i] ? 0 : costs[i];
+    return CORTO_OK;
 }
 
 static corto_status set_amounts(corto_problem *p, int node, int64_t *dst,

@@ -115,6 +115,8 @@ void seg_join(seg *out, const seg *a, const seg *b, const corto_problem *p,
     int64_t r_early = clamp_inf(max64(b->early - delta, a->early) - wait);
     int64_t r_late = clamp_inf(min64(b->late - delta, a->late) + warp);
     int64_t r_prize = a->prize + b->prize;
+    const int64_t *vc = p->profiles[profile].visit_cost;
+    int64_t r_vcost = a->vcost + b->vcost + (vc ? vc[b->first] : 0);
     for (int d = 0; d < p->n_dims; d++) {
         int64_t peak = max64(a->peak[d] + b->deliv[d], a->end[d] + b->peak[d]);
         out->deliv[d] = a->deliv[d] + b->deliv[d];
@@ -129,6 +131,7 @@ void seg_join(seg *out, const seg *a, const seg *b, const corto_problem *p,
     out->early = r_early;
     out->late = r_late;
     out->prize = r_prize;
+    out->vcost = r_vcost;
 }
 
 void route_eval_seg(route_eval *out, const corto_problem *p, int vtype,
@@ -151,7 +154,8 @@ void route_eval_seg(route_eval *out, const corto_problem *p, int vtype,
     if (whole->dist > v->max_distance)
         out->distance_excess = whole->dist - v->max_distance;
     out->cost = v->fixed_cost + v->cost_per_distance * whole->dist +
-                v->cost_per_duration * whole->dur - whole->prize;
+                v->cost_per_duration * whole->dur - whole->prize +
+                whole->vcost;
     out->feasible = out->time_warp == 0 && out->load_excess == 0 &&
                     out->duration_excess == 0 && out->distance_excess == 0;
 }

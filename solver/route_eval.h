@@ -35,6 +35,8 @@ typedef struct seg {
     int64_t early;   /* E */
     int64_t late;    /* L */
     int64_t prize;   /* prizes of the clients in the segment */
+    int64_t vcost;   /* visit costs (profile's visit_cost) of every node
+                        but the first: like an arc cost on the way in */
     int64_t deliv[CORTO_MAX_DIMS];
     int64_t end[CORTO_MAX_DIMS];
     int64_t peak[CORTO_MAX_DIMS];

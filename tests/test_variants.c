@@ -660,6 +660,46 @@ START_TEST(hand_two_profiles)
 END_TEST
 
 /*
+ * (g') Client-vehicle type preferences as visit costs: clients 1 and 2 at
+ * distance 10 from the depot and 5 from each other; types 0 and 1 (one
+ * vehicle each) have their own profiles with these distances, and visit
+ * costs 100 for client 2 on type 0 and for client 1 on type 1.
+ * Type 0 on 1, 2: 10 + 5 + 10 + 100 = 125; type 1 on 1, 2: 125 too;
+ * type 0 on 1 and type 1 on 2: 20 + 20 = 40; the other split: 20 + 100 +
+ * 20 + 100 = 240. Optimum 40.
+ */
+START_TEST(hand_visit_costs)
+{
+    corto_problem *p = new_problem(3, 1);
+    ck_assert_int_eq(corto_problem_set_profiles(p, 2), CORTO_OK);
+    const int64_t m[9] = {0, 10, 10, 10, 0, 5, 10, 5, 0};
+    const int64_t v0[3] = {0, 0, 100}, v1[3] = {0, 100, 0};
+    for (int k = 0; k < 2; k++)
+        ck_assert_int_eq(corto_problem_set_distances(p, k, m), CORTO_OK);
+    ck_assert_int_eq(corto_problem_set_visit_costs(p, 0, v0), CORTO_OK);
+    ck_assert_int_eq(corto_problem_set_visit_costs(p, 1, v1), CORTO_OK);
+    ck_assert_int_eq(corto_problem_set_visit_costs(p, 2, v1),
+                     CORTO_ERR_ARGUMENT);
+    corto_vehicle_type vt;
+    corto_vehicle_type_init(&vt);
+    vt.count = 1;
+    add_type(p, &vt);
+    vt.profile = 1;
+    add_type(p, &vt);
+    static const int r12[] = {1, 2}, r1[] = {1}, r2[] = {2};
+    const route_spec one0 = {0, r12, 2}, one1 = {1, r12, 2};
+    expect_cost(p, &one0, 1, 125);
+    expect_cost(p, &one1, 1, 125);
+    const route_spec good[] = {{0, r1, 1}, {1, r2, 1}};
+    expect_cost(p, good, 2, 40);
+    const route_spec bad[] = {{0, r2, 1}, {1, r1, 1}};
+    expect_cost(p, bad, 2, 240);
+    expect_optimum(p, 40);
+    corto_problem_destroy(p);
+}
+END_TEST
+
+/*
  * (h) Optional clients with prizes, on a line (clients 1, 2, 3 at 10,
  * 20, 30, client 4 at 100). Clients 1 and 2 are required; 3 is
  * optional with prize 30, 4 optional with prize 120. Serving a client
@@ -1265,6 +1305,7 @@ static Suite *variants_suite(void)
     tcase_add_test(hand, hand_shift_and_limits);
     tcase_add_test(hand, hand_skills);
     tcase_add_test(hand, hand_two_profiles);
+    tcase_add_test(hand, hand_visit_costs);
     tcase_add_test(hand, hand_prizes);
     tcase_add_test(hand, hand_pairs);
     tcase_add_test(hand, hand_multi_dim);
