@@ -1,0 +1,38 @@
+/*
+ * glpk_safe.h — the only way corto enters GLPK. GLPK reports an internal
+ * error by printing and aborting the process unless an error hook is
+ * installed; glpk_guard installs one that longjmps back, frees GLPK's
+ * environment (every GLPK object of the thread with it) and returns
+ * CORTO_ERR_EXTERNAL. GLPK's terminal output goes to the solve's log
+ * callback (debug level) instead of stdout.
+ *
+ * Rules for a body run under glpk_guard:
+ *  - call glp_* functions only inside a body;
+ *  - allocate your own memory (malloc) before glpk_guard and free it after,
+ *    whatever the status: a GLPK error jumps out of the body, so memory
+ *    the body allocates itself would leak;
+ *  - GLPK objects (glp_prob, ...) made in the body must be deleted in the
+ *    body on success; on a GLPK error glp_free_env reclaims them;
+ *  - set tm_lim of glp_iocp / glp_smcp from glpk_time_limit_ms.
+ * Not reentrant: a body must not call glpk_guard.
+ */
+#ifndef CORTO_GLPK_SAFE_H
+#define CORTO_GLPK_SAFE_H
+
+#include "context.h"
+
+typedef corto_status (*glpk_body)(void *arg);
+
+/*
+ * Run body(arg) with GLPK's error and terminal hooks installed. Returns
+ * the body's status, or CORTO_ERR_EXTERNAL after a GLPK error (then
+ * *what, when not NULL, says so in words).
+ */
+corto_status glpk_guard(solve_ctx *ctx, glpk_body body, void *arg,
+                        const char **what);
+
+/* Milliseconds left before ctx's deadline for a GLPK time limit (tm_lim),
+ * at least 1; INT_MAX when the solve has no time limit. */
+int glpk_time_limit_ms(const solve_ctx *ctx);
+
+#endif /* CORTO_GLPK_SAFE_H */
