@@ -301,6 +301,11 @@ typedef struct corto_options {
     int soft_constraints; /* 1: the ALNS local search may cross solutions
                              over capacity, time or distance limits at
                              adaptive penalties (default 1) */
+    int exact;            /* 1: prove optimality with the exact engine
+                             (TSP/ATSP; small VRPs) within the time limit
+                             (default 0) */
+    int route_pool;       /* 1: the ALNS recombines a pool of good routes
+                             by set partitioning (default 1) */
 } corto_options;
 
 /* Fill *opt with the defaults documented above. */
@@ -380,6 +385,9 @@ corto_solution_stop_reason(const corto_solution *solution);
 /* Seconds of CPU time the solve took, and its iterations. */
 CORTO_API double corto_solution_seconds(const corto_solution *solution);
 CORTO_API int64_t corto_solution_iterations(const corto_solution *solution);
+/* A proven lower bound on the optimal cost from the exact engine (equal to
+ * the cost when the status is OPTIMAL); INT64_MIN when none is known. */
+CORTO_API int64_t corto_solution_lower_bound(const corto_solution *solution);
 
 /* ------------------------------------------------------------------ */
 /* Solving                                                             */

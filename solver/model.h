@@ -123,6 +123,7 @@ struct corto_solution {
     corto_stop_reason stop;
     double seconds;
     int64_t iterations;
+    int64_t lower_bound; /* proven bound on the optimum; INT64_MIN none */
 };
 
 /* Matrix access without bounds checks (internal hot paths). */

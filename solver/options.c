@@ -81,6 +81,13 @@ static const opt_entry opt_table[] = {
         "time or distance limits at adaptive penalties (returned solutions "
         "stay feasible)",
         OPT_BOOL, soft_constraints),
+    OPT("exact", "bool", "false",
+        "prove optimality with the exact engine (GLPK) where it applies, "
+        "or report the best bound and gap at the time limit",
+        OPT_BOOL, exact),
+    OPT("route-pool", "bool", "true",
+        "let the ALNS recombine its best routes by set partitioning (GLPK)",
+        OPT_BOOL, route_pool),
 };
 
 #define N_OPTS (sizeof opt_table / sizeof opt_table[0])

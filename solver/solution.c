@@ -17,6 +17,7 @@ corto_status corto_solution_create(corto_solution **out,
         return CORTO_ERR_NOMEM;
     s->problem = problem;
     s->cost = INT64_MAX;
+    s->lower_bound = INT64_MIN;
     *out = s;
     return CORTO_OK;
 }
@@ -150,4 +151,9 @@ double corto_solution_seconds(const corto_solution *s)
 int64_t corto_solution_iterations(const corto_solution *s)
 {
     return s ? s->iterations : 0;
+}
+
+int64_t corto_solution_lower_bound(const corto_solution *s)
+{
+    return s ? s->lower_bound : INT64_MIN;
 }
