@@ -137,10 +137,22 @@ static void solve_summary(const corto_problem *p, const corto_solution *sol,
     const char *feas = solve_is_feasible(sol) ? "feasible" : "infeasible";
     if (corto_solution_get_status(sol) == CORTO_SOLUTION_OPTIMAL)
         feas = "optimal";
+    /* A bound from the exact engine that does not prove optimality: the
+     * bound and the gap (cost - bound) / cost. */
+    char bound[96] = "";
+    int64_t lb = corto_solution_lower_bound(sol);
+    if (lb != INT64_MIN && c != INT64_MAX && solve_is_feasible(sol) &&
+        corto_solution_get_status(sol) != CORTO_SOLUTION_OPTIMAL) {
+        char b[32];
+        corto_cost_format(b, sizeof b, lb, corto_problem_cost_decimals(p));
+        double den = c < 0 ? -(double)c : (double)c;
+        double gap = den > 0 ? 100.0 * (double)(c - lb) / den : 0.0;
+        snprintf(bound, sizeof bound, ", bound %s, gap %.2f%%", b, gap);
+    }
     fprintf(stderr,
-            "corto: %s: cost %s, %d route%s, %s, %s, %.2f s CPU, seed "
+            "corto: %s: cost %s, %d route%s, %s%s, %s, %.2f s CPU, seed "
             "%llu\n",
-            name, cost, routes, routes == 1 ? "" : "s", feas,
+            name, cost, routes, routes == 1 ? "" : "s", feas, bound,
             solve_stop_name(corto_solution_stop_reason(sol)),
             corto_solution_seconds(sol), (unsigned long long)opt->seed);
 }
@@ -164,6 +176,11 @@ static int solve_failed(corto_status rc, const corto_problem *p,
                       inits[m]);
         else
             cli_error("%s: the options do not apply to this problem", path);
+        return CLI_EXIT_INPUT;
+    }
+    if (rc == CORTO_ERR_UNSUPPORTED && opt->exact &&
+        corto_problem_get_kind(p) == CORTO_KIND_VRP) {
+        cli_error("%s: --exact applies to TSP and ATSP instances only", path);
         return CLI_EXIT_INPUT;
     }
     return cli_fail(rc, NULL, path);

@@ -7,6 +7,7 @@
 #include "alns.h"
 #include "construct.h"
 #include "route_eval.h"
+#include "tsp_exact.h"
 #include "util.h"
 
 #include <assert.h>
@@ -74,6 +75,11 @@ corto_status corto_solve(corto_solution **out, const corto_problem *problem,
         rc = CORTO_ERR_UNSUPPORTED;
         goto cleanup;
     }
+    /* The exact engine covers TSPs and ATSPs. */
+    if (options->exact && p->kind == CORTO_KIND_VRP) {
+        rc = CORTO_ERR_UNSUPPORTED;
+        goto cleanup;
+    }
 
     solve_ctx ctx;
     ctx_init(&ctx, p, options);
@@ -84,8 +90,15 @@ corto_status corto_solve(corto_solution **out, const corto_problem *problem,
     ctx_log(&ctx, 0, "construction: cost %lld, %d routes, %.3f s",
             (long long)sol->cost, sol->n_routes, ctx_elapsed(&ctx));
 
-    if (!options->construct_only && options->local_search &&
-        !ctx_should_stop(&ctx)) {
+    if (options->exact && !options->construct_only && !ctx_should_stop(&ctx)) {
+        /* Heuristic warm start, then branch-and-cut; sets the status
+         * (OPTIMAL when proven) and the lower bound. */
+        CORTO_TRY(tsp_exact_solve(sol, &ctx));
+        ctx_log(&ctx, 0, "exact: cost %lld, bound %lld, %.3f s",
+                (long long)sol->cost, (long long)sol->lower_bound,
+                ctx_elapsed(&ctx));
+    } else if (!options->construct_only && options->local_search &&
+               !ctx_should_stop(&ctx)) {
         if (p->kind == CORTO_KIND_VRP)
             CORTO_TRY(vrp_improve(sol, &ctx));
         else

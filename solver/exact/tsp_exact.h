@@ -1,0 +1,24 @@
+/*
+ * tsp_exact.h — exact TSP and ATSP by branch-and-cut in GLPK, warm-started
+ * by the heuristic tour.
+ */
+#ifndef CORTO_TSP_EXACT_H
+#define CORTO_TSP_EXACT_H
+
+#include "context.h"
+
+/*
+ * Solve the TSP/ATSP ctx->problem to optimality within ctx's limits. `sol`
+ * holds a tour of the problem (the construction) on entry; the heuristic
+ * improves it for a short share of the time limit (min(1 s, 10 %)) and
+ * that tour becomes the first incumbent of the branch-and-cut. On return
+ * `sol` holds the best tour found, evaluated; its status is OPTIMAL and
+ * its lower_bound its cost when optimality was proven, else lower_bound is
+ * the best bound proven (INT64_MIN when none). Iteration and stall limits
+ * bound the heuristic phase only; the time limit and the progress callback
+ * bound the whole. ctx->stop says why the search ended early (NONE when it
+ * completed).
+ */
+corto_status tsp_exact_solve(corto_solution *sol, solve_ctx *ctx);
+
+#endif /* CORTO_TSP_EXACT_H */
