@@ -180,7 +180,10 @@ static int solve_failed(corto_status rc, const corto_problem *p,
     }
     if (rc == CORTO_ERR_UNSUPPORTED && opt->exact &&
         corto_problem_get_kind(p) == CORTO_KIND_VRP) {
-        cli_error("%s: --exact applies to TSP and ATSP instances only", path);
+        cli_error("%s: --exact applies to TSP, ATSP and CVRPs of up to %d "
+                  "clients without time windows, pickups, pairs, skills or "
+                  "route limits",
+                  path, 40);
         return CLI_EXIT_INPUT;
     }
     return cli_fail(rc, NULL, path);

@@ -33,12 +33,19 @@
  * Progress for the acceptance schedule is the fraction of the iteration
  * limit when one is set (so a seed and an iteration count give the same
  * run on any machine), otherwise the fraction of the time limit.
+ *
+ * Route pool (option route-pool, route_pool.h): the feasible routes of
+ * every candidate within ALNS_POOL_GAP of the best go into a bounded pool, and
+ * now and then a set partitioning over the pool (GLPK), started from the best
+ * solution, looks for a cheaper combination; one it finds becomes the best and
+ * the current solution.
  */
 #include "alns.h"
 #include "accept.h"
 #include "bandit.h"
 #include "destroy.h"
 #include "repair.h"
+#include "route_pool.h"
 #include "util.h"
 #include "vrp_ls.h"
 
@@ -47,6 +54,11 @@
 
 /* Local search on candidates within this fraction of the best. */
 #define ALNS_LS_GAP 0.05
+
+/* Routes of candidates within this fraction of the best go to the route
+ * pool: a pool of routes from near-best solutions keeps the set
+ * partitioning small and its LP tight. */
+#define ALNS_POOL_GAP 0.002
 
 /* Worsening (fraction of the start cost) the acceptance schedules let
  * through at the start. */
@@ -72,6 +84,7 @@ typedef struct alns {
     bandit *band;      /* arms: (destroy, repair) pairs */
     bandit *mode_band; /* arms: destroy size class x soft constraints */
     accept_criterion *acc;
+    route_pool *pool; /* NULL when the option is off */
     int soft_runs;    /* local searches since the last weight update */
     int soft_free[3]; /* of those, results without load/time/dist excess */
 } alns;
@@ -231,6 +244,7 @@ static void alns_free(alns *a)
     bandit_destroy(a->band);
     bandit_destroy(a->mode_band);
     accept_destroy(a->acc);
+    route_pool_destroy(a->pool);
     vrp_data_free(&a->d);
 }
 
@@ -269,6 +283,11 @@ corto_status alns_run(corto_solution *s, solve_ctx *ctx)
     CORTO_TRY(accept_create(&a->acc, (accept_kind)ctx->opt->acceptance, &ap,
                             start_obj));
 
+    if (ctx->opt->route_pool) {
+        CORTO_TRY(route_pool_create(&a->pool, &a->d, 0));
+        CORTO_TRY(route_pool_add_state(a->pool, cur, -1));
+    }
+
     int64_t first = ctx->iteration, done = 0;
     int64_t cur_obj = start_obj, best_obj = start_obj;
     while (!ctx_should_stop(ctx)) {
@@ -295,6 +314,8 @@ corto_status alns_run(corto_solution *s, solve_ctx *ctx)
         /* Excesses left over count at the flat penalty: such a candidate
          * never replaces a feasible current or best solution. */
         obj = vrp_state_hard_objective(cand);
+        if (a->pool && (double)obj <= (double)best_obj * (1.0 + ALNS_POOL_GAP))
+            CORTO_TRY(route_pool_add_state(a->pool, cand, since));
         bandit_outcome out = OUTCOME_REJECTED;
         double progress = alns_progress(ctx, first, done);
         int accepted =
@@ -320,6 +341,15 @@ corto_status alns_run(corto_solution *s, solve_ctx *ctx)
         bandit_reward(a->mode_band, mode, out);
         ctx->iteration++;
         done++;
+        if (a->pool && route_pool_due(a->pool, ctx)) {
+            int better = 0;
+            CORTO_TRY(route_pool_recombine(a->pool, best, ctx, &better));
+            if (better) {
+                best_obj = cur_obj = vrp_state_hard_objective(best);
+                CORTO_TRY(vrp_state_copy(cur, best));
+                ctx_new_best(ctx, best->cost);
+            }
+        }
     }
     if (best_obj < start_obj)
         CORTO_TRY(vrp_state_store(best, s));

@@ -305,7 +305,7 @@ typedef struct corto_options {
                              (TSP/ATSP; small VRPs) within the time limit
                              (default 0) */
     int route_pool;       /* 1: the ALNS recombines a pool of good routes
-                             by set partitioning (default 1) */
+                             by set partitioning (default 0) */
 } corto_options;
 
 /* Fill *opt with the defaults documented above. */

@@ -85,7 +85,7 @@ static const opt_entry opt_table[] = {
         "prove optimality with the exact engine (GLPK) where it applies, "
         "or report the best bound and gap at the time limit",
         OPT_BOOL, exact),
-    OPT("route-pool", "bool", "true",
+    OPT("route-pool", "bool", "false",
         "let the ALNS recombine its best routes by set partitioning (GLPK)",
         OPT_BOOL, route_pool),
 };

@@ -7,6 +7,7 @@
 #include "alns.h"
 #include "construct.h"
 #include "route_eval.h"
+#include "cvrp_exact.h"
 #include "tsp_exact.h"
 #include "util.h"
 
@@ -75,12 +76,6 @@ corto_status corto_solve(corto_solution **out, const corto_problem *problem,
         rc = CORTO_ERR_UNSUPPORTED;
         goto cleanup;
     }
-    /* The exact engine covers TSPs and ATSPs. */
-    if (options->exact && p->kind == CORTO_KIND_VRP) {
-        rc = CORTO_ERR_UNSUPPORTED;
-        goto cleanup;
-    }
-
     solve_ctx ctx;
     ctx_init(&ctx, p, options);
     CORTO_TRY(corto_solution_create(&sol, p));
@@ -90,7 +85,21 @@ corto_status corto_solve(corto_solution **out, const corto_problem *problem,
     ctx_log(&ctx, 0, "construction: cost %lld, %d routes, %.3f s",
             (long long)sol->cost, sol->n_routes, ctx_elapsed(&ctx));
 
-    if (options->exact && !options->construct_only && !ctx_should_stop(&ctx)) {
+    if (options->exact && p->kind == CORTO_KIND_VRP) {
+        /* Small CVRPs: local search for a first incumbent, then set
+         * partitioning over every feasible route (OPTIMAL when proven,
+         * else the bound); the ALNS uses whatever time is left. Problems
+         * the enumeration does not cover are refused (UNSUPPORTED). */
+        if (!options->construct_only && !ctx_should_stop(&ctx))
+            CORTO_TRY(vrp_improve(sol, &ctx));
+        route_eval_solution(sol);
+        int64_t bound = INT64_MIN;
+        CORTO_TRY(cvrp_exact(sol, &ctx, &bound));
+        ctx_new_best(&ctx, sol->cost);
+        ctx_log(&ctx, 0, "exact: cost %lld, bound %lld, %.3f s",
+                (long long)sol->cost, (long long)bound, ctx_elapsed(&ctx));
+    } else if (options->exact && !options->construct_only &&
+               !ctx_should_stop(&ctx)) {
         /* Heuristic warm start, then branch-and-cut; sets the status
          * (OPTIMAL when proven) and the lower bound. */
         CORTO_TRY(tsp_exact_solve(sol, &ctx));
@@ -109,9 +118,11 @@ corto_status corto_solve(corto_solution **out, const corto_problem *problem,
                 (long long)sol->cost, ctx_elapsed(&ctx));
     }
     if (!options->construct_only && p->kind == CORTO_KIND_VRP &&
-        !ctx_should_stop(&ctx)) {
+        sol->status != CORTO_SOLUTION_OPTIMAL && !ctx_should_stop(&ctx)) {
+        int64_t bound = sol->lower_bound;
         CORTO_TRY(alns_run(sol, &ctx));
         route_eval_solution(sol);
+        sol->lower_bound = bound;
         ctx_new_best(&ctx, sol->cost);
         ctx_log(&ctx, 0, "alns: cost %lld, %.3f s", (long long)sol->cost,
                 ctx_elapsed(&ctx));

@@ -9,7 +9,7 @@
  *  - a time limit too short for a proof gives a feasible tour and a bound
  *    no higher than its cost (and, on p43 when the shared instances are
  *    there, no higher than the published optimum);
- *  - --exact on a VRP is refused as unsupported.
+ *  - --exact on a VRP with time windows is refused as unsupported.
  * Every solution goes through the independent checker.
  */
 #include "corto.h"
@@ -348,9 +348,10 @@ START_TEST(p43_bound_below_optimum)
 }
 END_TEST
 
-START_TEST(vrp_is_unsupported)
+/* --exact covers small CVRPs (test_cvrp_exact.c) but not time windows. */
+START_TEST(vrptw_is_unsupported)
 {
-    corto_problem *p = test_load_problem("instances/E-n13-k4.vrp");
+    corto_problem *p = test_load_problem("tests/data/vrptw/tiny.vrp");
     corto_options o;
     corto_options_init(&o);
     o.exact = 1;
@@ -378,7 +379,7 @@ static Suite *tsp_exact_suite(void)
                         (int)(sizeof bundled / sizeof bundled[0]));
     tcase_add_test(tc, short_limit_gives_bound);
     tcase_add_test(tc, p43_bound_below_optimum);
-    tcase_add_test(tc, vrp_is_unsupported);
+    tcase_add_test(tc, vrptw_is_unsupported);
     suite_add_tcase(s, tc);
     return s;
 }
