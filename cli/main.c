@@ -78,6 +78,9 @@ static void cli_usage(FILE *f)
             "without FILE)\n"
             "                        and print the solution on stdout\n"
             "  check FILE SOLUTION   verify a solution against an instance\n"
+            "  path FILE --from U --to V\n"
+            "                        shortest path on a road graph or grid "
+            "map\n"
             "  help [COMMAND]        show this help, or a command's options\n"
             "\n"
             "Options:\n"
@@ -102,6 +105,8 @@ static int cli_help(int argc, char **argv)
         cmd_solve_help();
     else if (strcmp(argv[0], "check") == 0)
         cmd_check_help();
+    else if (strcmp(argv[0], "path") == 0)
+        cmd_path_help();
     else if (strcmp(argv[0], "help") == 0)
         cli_usage(stdout);
     else {
@@ -122,6 +127,8 @@ int main(int argc, char **argv)
         return cmd_solve(argc - 2, argv + 2);
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 2, argv + 2);
+    if (strcmp(cmd, "path") == 0)
+        return cmd_path(argc - 2, argv + 2);
     if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 ||
         strcmp(cmd, "-h") == 0)
         return cli_help(argc - 2, argv + 2);
