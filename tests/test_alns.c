@@ -89,26 +89,12 @@ START_TEST(every_selector_and_acceptance)
 }
 END_TEST
 
-static void assert_same_routes(const corto_solution *a,
-                               const corto_solution *b)
-{
-    ck_assert_int_eq(corto_solution_cost(a), corto_solution_cost(b));
-    ck_assert_int_eq(corto_solution_n_routes(a), corto_solution_n_routes(b));
-    for (int r = 0; r < corto_solution_n_routes(a); r++) {
-        int la = 0, lb = 0;
-        const int *ra = corto_solution_route(a, r, &la);
-        const int *rb = corto_solution_route(b, r, &lb);
-        ck_assert_int_eq(la, lb);
-        ck_assert_int_eq(memcmp(ra, rb, (size_t)la * sizeof *ra), 0);
-    }
-}
-
 START_TEST(deterministic_for_seed_and_iterations)
 {
     corto_problem *p = test_random_cvrp(80, 51, 50, CORTO_UNLIMITED, NULL);
     corto_solution *a = alns_solve(p, "thompson", "sa", 9, 400);
     corto_solution *b = alns_solve(p, "thompson", "sa", 9, 400);
-    assert_same_routes(a, b);
+    test_assert_same_routes(a, b);
     ck_assert_int_eq(corto_solution_iterations(a), 400);
     corto_solution_destroy(a);
     corto_solution_destroy(b);
@@ -176,7 +162,7 @@ START_TEST(soft_constraints_keep_results_feasible)
             test_assert_checker_agrees(p, s[soft][run]);
         }
     for (int soft = 0; soft < 2; soft++) {
-        assert_same_routes(s[soft][0], s[soft][1]);
+        test_assert_same_routes(s[soft][0], s[soft][1]);
         corto_solution_destroy(s[soft][0]);
         corto_solution_destroy(s[soft][1]);
     }

@@ -609,19 +609,6 @@ START_TEST(operators_keep_pairs_whole)
 END_TEST
 
 /* Two solves with the same seed and iteration limit give the same routes. */
-static void pairs_assert_same(const corto_solution *a, const corto_solution *b)
-{
-    ck_assert_int_eq(corto_solution_cost(a), corto_solution_cost(b));
-    ck_assert_int_eq(corto_solution_n_routes(a), corto_solution_n_routes(b));
-    for (int r = 0; r < corto_solution_n_routes(a); r++) {
-        int la = 0, lb = 0;
-        const int *na = corto_solution_route(a, r, &la);
-        const int *nb = corto_solution_route(b, r, &lb);
-        ck_assert_int_eq(la, lb);
-        ck_assert_int_eq(memcmp(na, nb, (size_t)la * sizeof *na), 0);
-    }
-}
-
 /* corto_solve on the random instances: the checker agrees, a generous
  * fleet serves every client feasibly, and a rerun is identical. */
 START_TEST(solve_random_pairs)
@@ -643,7 +630,7 @@ START_TEST(solve_random_pairs)
         ck_assert_int_eq(corto_solution_get_status(a),
                          CORTO_SOLUTION_FEASIBLE);
     }
-    pairs_assert_same(a, b);
+    test_assert_same_routes(a, b);
     corto_solution_destroy(a);
     corto_solution_destroy(b);
     corto_problem_destroy(p);

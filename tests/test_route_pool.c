@@ -193,20 +193,6 @@ static corto_solution *solve_pool(const corto_problem *p, int pool,
     return s;
 }
 
-static void assert_same_routes(const corto_solution *a,
-                               const corto_solution *b)
-{
-    ck_assert_int_eq(corto_solution_cost(a), corto_solution_cost(b));
-    ck_assert_int_eq(corto_solution_n_routes(a), corto_solution_n_routes(b));
-    for (int r = 0; r < corto_solution_n_routes(a); r++) {
-        int la = 0, lb = 0;
-        const int *ra = corto_solution_route(a, r, &la);
-        const int *rb = corto_solution_route(b, r, &lb);
-        ck_assert_int_eq(la, lb);
-        ck_assert_int_eq(memcmp(ra, rb, (size_t)la * sizeof *ra), 0);
-    }
-}
-
 START_TEST(alns_with_pool_is_reproducible)
 {
     corto_problem *p = test_random_cvrp(40, 9, 30, CORTO_UNLIMITED, NULL);
@@ -214,7 +200,7 @@ START_TEST(alns_with_pool_is_reproducible)
     corto_solution *a = solve_pool(p, 1, 400);
     ck_assert_int_gt(pool_lines, 0); /* the recombination ran */
     corto_solution *b = solve_pool(p, 1, 400);
-    assert_same_routes(a, b);
+    test_assert_same_routes(a, b);
     pool_lines = 0;
     corto_solution *c = solve_pool(p, 0, 400);
     ck_assert_int_eq(pool_lines, 0);

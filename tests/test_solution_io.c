@@ -62,22 +62,6 @@ static int64_t eval_cost(corto_solution *s, int *feasible)
 }
 
 /* Same routes, vehicle types and nodes, in the same order. */
-static void assert_same_routes(const corto_solution *a,
-                               const corto_solution *b)
-{
-    ck_assert_int_eq(corto_solution_n_routes(a), corto_solution_n_routes(b));
-    for (int r = 0; r < corto_solution_n_routes(a); r++) {
-        int na, nb;
-        const int *ra = corto_solution_route(a, r, &na);
-        const int *rb = corto_solution_route(b, r, &nb);
-        ck_assert_int_eq(na, nb);
-        ck_assert_int_eq(corto_solution_route_vehicle_type(a, r),
-                         corto_solution_route_vehicle_type(b, r));
-        for (int k = 0; k < na; k++)
-            ck_assert_int_eq(ra[k], rb[k]);
-    }
-}
-
 /* The bundled CVRPLIB solutions: their Cost line equals the recomputed
  * cost, which is the optimum listed in instances/MANIFEST.csv. */
 START_TEST(bundled_sol_files_reproduce_their_cost)
@@ -159,7 +143,7 @@ static void round_trip(const corto_problem *p, const corto_solution *s,
                       CORTO_OK,
                   "%s", d.message);
     unlink(path);
-    assert_same_routes(s, back);
+    test_assert_same_routes(s, back);
     ck_assert_int_eq(claimed, expect_claim);
     corto_solution_destroy(back);
 }

@@ -1244,22 +1244,6 @@ static corto_problem *random_variant(int variant, uint64_t seed)
     return p;
 }
 
-static void assert_same_routes(const corto_solution *a,
-                               const corto_solution *b)
-{
-    ck_assert_int_eq(corto_solution_cost(a), corto_solution_cost(b));
-    ck_assert_int_eq(corto_solution_n_routes(a), corto_solution_n_routes(b));
-    for (int r = 0; r < corto_solution_n_routes(a); r++) {
-        int la = 0, lb = 0;
-        const int *ra = corto_solution_route(a, r, &la);
-        const int *rb = corto_solution_route(b, r, &lb);
-        ck_assert_int_eq(corto_solution_route_vehicle_type(a, r),
-                         corto_solution_route_vehicle_type(b, r));
-        ck_assert_int_eq(la, lb);
-        ck_assert_int_eq(memcmp(ra, rb, (size_t)la * sizeof *ra), 0);
-    }
-}
-
 /* Iterations of each random solve. */
 #define RANDOM_ITERATIONS 200
 
@@ -1285,7 +1269,7 @@ START_TEST(random_variants)
                       "%s, seed %d, soft %d: infeasible",
                       variant_names[variant], (int)seed, soft);
         assert_required_served(p, a);
-        assert_same_routes(a, b);
+        test_assert_same_routes(a, b);
         corto_solution_destroy(a);
         corto_solution_destroy(b);
     }

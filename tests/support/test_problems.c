@@ -216,3 +216,21 @@ corto_solution *test_load_solution(const corto_problem *p,
     ck_assert_msg(rc == CORTO_OK, "%s: %s", relative, d.message);
     return s;
 }
+
+void test_assert_same_routes(const corto_solution *a, const corto_solution *b)
+{
+    if (corto_solution_cost(a) != INT64_MAX &&
+        corto_solution_cost(b) != INT64_MAX)
+        ck_assert_int_eq(corto_solution_cost(a), corto_solution_cost(b));
+    ck_assert_int_eq(corto_solution_n_routes(a), corto_solution_n_routes(b));
+    for (int r = 0; r < corto_solution_n_routes(a); r++) {
+        int la = 0, lb = 0;
+        const int *ra = corto_solution_route(a, r, &la);
+        const int *rb = corto_solution_route(b, r, &lb);
+        ck_assert_int_eq(corto_solution_route_vehicle_type(a, r),
+                         corto_solution_route_vehicle_type(b, r));
+        ck_assert_int_eq(la, lb);
+        for (int k = 0; k < la; k++)
+            ck_assert_int_eq(ra[k], rb[k]);
+    }
+}

@@ -81,6 +81,10 @@ void test_assert_checker_agrees(const corto_problem *p,
 
 /* Read a bundled problem file (path relative to the source tree); the
  * read must succeed. Owned by the caller. */
+/* a and b have the same routes (nodes and vehicle types, in order), and
+ * the same cost when both are evaluated. */
+void test_assert_same_routes(const corto_solution *a, const corto_solution *b);
+
 corto_problem *test_load_problem(const char *relative);
 
 /* Read a bundled solution file for p (path relative to the source tree);
