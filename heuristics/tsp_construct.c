@@ -9,11 +9,6 @@
 #include "tsp_tour.h"
 #include "util.h"
 
-static int64_t min64(int64_t a, int64_t b)
-{
-    return a < b ? a : b;
-}
-
 /*
  * Farthest insertion: the node farthest from the partial tour (distance
  * to its nearest tour node, either direction) is inserted where it adds

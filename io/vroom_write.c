@@ -38,28 +38,18 @@ static int64_t vw_arc(const corto_problem *p, int prof, int i, int j, int dur)
     return (int64_t)(sqrt(dx * dx + dy * dy) + 0.5);
 }
 
-static int64_t vw_max(int64_t a, int64_t b)
-{
-    return a > b ? a : b;
-}
-
-static int64_t vw_min(int64_t a, int64_t b)
-{
-    return a < b ? a : b;
-}
-
 /* 1 when vehicle type v can serve `a` and then `b` (b = -1: only a) on
  * a route of their own, as far as cheap tests tell. */
 static int vw_alone_ok(const corto_problem *p, const model_vehicle *v, int a,
                        int b)
 {
     int seq[2] = {a, b}, m = b >= 0 ? 2 : 1, prev = v->start_depot;
-    int64_t t = vw_max(v->shift_open, p->tw_open[v->start_depot]);
+    int64_t t = max64(v->shift_open, p->tw_open[v->start_depot]);
     int64_t travel = 0, dist = 0, busy = 0;
     for (int k = 0; k < m; k++) {
         int x = seq[k];
         int64_t arc = vw_arc(p, v->profile, prev, x, 1);
-        int64_t start = vw_max(sat_add(t, arc), p->tw_open[x]);
+        int64_t start = max64(sat_add(t, arc), p->tw_open[x]);
         if (start > p->tw_close[x])
             return 0;
         travel = sat_add(travel, arc);
@@ -70,8 +60,7 @@ static int vw_alone_ok(const corto_problem *p, const model_vehicle *v, int a,
     }
     if (v->end_depot >= 0) {
         int64_t arc = vw_arc(p, v->profile, prev, v->end_depot, 1);
-        if (sat_add(t, arc) >
-            vw_min(v->shift_close, p->tw_close[v->end_depot]))
+        if (sat_add(t, arc) > min64(v->shift_close, p->tw_close[v->end_depot]))
             return 0;
         travel = sat_add(travel, arc);
         dist = sat_add(dist, vw_arc(p, v->profile, prev, v->end_depot, 0));
@@ -108,8 +97,8 @@ const char *vroom_unreachable_reason(const corto_problem *p, int node)
             int x = k ? b : a;
             for (int d = 0; x >= 0 && d < p->n_dims && ok; d++) {
                 size_t at = (size_t)x * nd + (size_t)d;
-                int64_t need = vw_max(
-                    p->demand[at], vw_max(p->pickup[at], p->pair_amount[at]));
+                int64_t need = max64(p->demand[at],
+                                     max64(p->pickup[at], p->pair_amount[at]));
                 if (need > v->capacity[d])
                     ok = 0;
             }
@@ -229,8 +218,8 @@ static int64_t vw_departure(const corto_problem *p, const model_vehicle *v,
                             const int *nodes, int n)
 {
     int s = v->start_depot, prev = s;
-    int64_t lo = vw_max(v->shift_open, p->tw_open[s]);
-    int64_t hi = vw_min(v->shift_close, p->tw_close[s]);
+    int64_t lo = max64(v->shift_open, p->tw_open[s]);
+    int64_t hi = min64(v->shift_close, p->tw_close[s]);
     int64_t no_wait = INT64_MIN, no_late = INT64_MAX, prefix = 0;
     for (int k = 0; k <= n; k++) {
         int x;
@@ -239,22 +228,22 @@ static int64_t vw_departure(const corto_problem *p, const model_vehicle *v,
             if (v->end_depot < 0)
                 break;
             x = v->end_depot;
-            open = vw_max(v->shift_open, p->tw_open[x]);
-            close = vw_min(v->shift_close, p->tw_close[x]);
+            open = max64(v->shift_open, p->tw_open[x]);
+            close = min64(v->shift_close, p->tw_close[x]);
         } else {
             x = nodes[k];
             open = p->tw_open[x];
             close = p->tw_close[x];
         }
         prefix = sat_add(prefix, vw_arc(p, v->profile, prev, x, 1));
-        no_wait = vw_max(no_wait, sat_add(open, -prefix));
-        no_late = vw_min(no_late, sat_add(close, -prefix));
+        no_wait = max64(no_wait, sat_add(open, -prefix));
+        no_late = min64(no_late, sat_add(close, -prefix));
         if (k < n)
             prefix = sat_add(prefix, p->service[x]);
         prev = x;
     }
-    int64_t t = vw_min(hi, vw_min(no_wait, no_late));
-    return vw_max(t, lo);
+    int64_t t = min64(hi, min64(no_wait, no_late));
+    return max64(t, lo);
 }
 
 /* One route object with its steps; its totals go to *tot. */
@@ -293,7 +282,7 @@ static json_t *vw_route(const corto_problem *p, const corto_solution *s, int r,
         int x = nodes[k];
         int64_t arc = vw_arc(p, v->profile, prev, x, 1);
         int64_t arrival = sat_add(time, arc);
-        int64_t start = vw_max(arrival, p->tw_open[x]);
+        int64_t start = max64(arrival, p->tw_open[x]);
         tot->travel += arc;
         tot->waiting += start - arrival;
         tot->service += p->service[x];
@@ -312,7 +301,7 @@ static json_t *vw_route(const corto_problem *p, const corto_solution *s, int r,
         int e = v->end_depot;
         int64_t arc = vw_arc(p, v->profile, prev, e, 1);
         int64_t arrival = sat_add(time, arc);
-        int64_t finish = vw_max(arrival, vw_max(v->shift_open, p->tw_open[e]));
+        int64_t finish = max64(arrival, max64(v->shift_open, p->tw_open[e]));
         tot->travel += arc;
         tot->waiting += finish - arrival;
         dist += vw_arc(p, v->profile, prev, e, 0);

@@ -66,16 +66,6 @@ static int64_t check_arc(const corto_problem *p, int prof, int i, int j,
     return (int64_t)(sqrt(dx * dx + dy * dy) + 0.5);
 }
 
-static int64_t check_max(int64_t a, int64_t b)
-{
-    return a > b ? a : b;
-}
-
-static int64_t check_min(int64_t a, int64_t b)
-{
-    return a < b ? a : b;
-}
-
 static int check_cmp64(const void *a, const void *b)
 {
     int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
@@ -108,7 +98,7 @@ static int64_t check_simulate(const check_route *cr, int64_t t, int *late,
         int node = cr->path[k];
         int64_t arrive =
             sat_add(time, check_arc(p, v->profile, prev, node, 1));
-        int64_t start = check_max(arrive, p->tw_open[node]);
+        int64_t start = max64(arrive, p->tw_open[node]);
         if (start > p->tw_close[node]) {
             (*late)++;
             if (rep)
@@ -124,7 +114,7 @@ static int64_t check_simulate(const check_route *cr, int64_t t, int *late,
     if (v->end_depot >= 0) {
         int end = v->end_depot;
         int64_t arrive = sat_add(time, check_arc(p, v->profile, prev, end, 1));
-        int64_t close = check_min(v->shift_close, p->tw_close[end]);
+        int64_t close = min64(v->shift_close, p->tw_close[end]);
         if (arrive > close) {
             (*late)++;
             if (rep)
@@ -134,7 +124,7 @@ static int64_t check_simulate(const check_route *cr, int64_t t, int *late,
                            cr->index, end, (long long)arrive,
                            (long long)close);
         }
-        time = check_max(arrive, check_max(v->shift_open, p->tw_open[end]));
+        time = max64(arrive, max64(v->shift_open, p->tw_open[end]));
     }
     return time - t;
 }
@@ -160,8 +150,8 @@ static int64_t check_schedule(const check_route *cr, int64_t *cand,
     const corto_problem *p = cr->p;
     const model_vehicle *v = cr->v;
     int s = v->start_depot;
-    int64_t lo = check_max(v->shift_open, p->tw_open[s]);
-    int64_t hi = check_min(v->shift_close, p->tw_close[s]);
+    int64_t lo = max64(v->shift_open, p->tw_open[s]);
+    int64_t hi = min64(v->shift_close, p->tw_close[s]);
     if (lo > hi) {
         check_note(rep, CORTO_VIOL_TIME_WINDOW,
                    "route %d: no departure time fits both the shift and the "
@@ -182,27 +172,27 @@ static int64_t check_schedule(const check_route *cr, int64_t *cand,
             if (v->end_depot < 0)
                 break;
             node = v->end_depot;
-            open = check_max(v->shift_open, p->tw_open[node]);
-            close = check_min(v->shift_close, p->tw_close[node]);
+            open = max64(v->shift_open, p->tw_open[node]);
+            close = min64(v->shift_close, p->tw_close[node]);
         } else {
             node = cr->path[k];
             open = p->tw_open[node];
             close = p->tw_close[node];
         }
         prefix = sat_add(prefix, check_arc(p, v->profile, prev, node, 1));
-        no_wait_end = check_max(no_wait_end, sat_add(open, -prefix));
+        no_wait_end = max64(no_wait_end, sat_add(open, -prefix));
         cand[n_cand++] = sat_add(close, -prefix);
         if (!is_end)
             prefix = sat_add(prefix, p->service[node]);
         prev = node;
     }
-    hi = check_min(hi, no_wait_end);
+    hi = min64(hi, no_wait_end);
     cand[n_cand++] = lo;
     cand[n_cand++] = hi;
     /* Clip, sort and simulate each distinct time once (without windows
      * they all collapse to one). */
     for (int c = 0; c < n_cand; c++)
-        cand[c] = check_min(check_max(cand[c], lo), hi);
+        cand[c] = min64(max64(cand[c], lo), hi);
     qsort(cand, (size_t)n_cand, sizeof *cand, check_cmp64);
 
     int64_t best_t = lo, best_dur = 0;

@@ -4,6 +4,7 @@
  * the cost and feasibility of whole routes and solutions.
  */
 #include "route_eval.h"
+#include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -15,15 +16,6 @@ static int64_t clamp_inf(int64_t v)
     if (v < -SEG_INF)
         return -SEG_INF;
     return v;
-}
-
-static int64_t max64(int64_t a, int64_t b)
-{
-    return a > b ? a : b;
-}
-static int64_t min64(int64_t a, int64_t b)
-{
-    return a < b ? a : b;
 }
 
 void seg_empty(seg *s)

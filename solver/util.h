@@ -40,6 +40,16 @@ corto_status diag_set(corto_diag *diag, corto_status status, const char *file,
 char *util_strdup(const char *s);
 
 /* Saturating int64 addition, so "unlimited" values never overflow. */
+static inline int64_t max64(int64_t a, int64_t b)
+{
+    return a > b ? a : b;
+}
+
+static inline int64_t min64(int64_t a, int64_t b)
+{
+    return a < b ? a : b;
+}
+
 static inline int64_t sat_add(int64_t a, int64_t b)
 {
     if (b > 0 && a > INT64_MAX - b)
