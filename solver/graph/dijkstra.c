@@ -88,24 +88,33 @@ static int graph_query_ok(const graph *g, const path_ws *ws, int s, int t)
            t < g->n;
 }
 
-corto_status pws_search(graph_path *out, path_ws *ws, const graph *g, int s,
-                        int t, pws_bound_fn bound, const void *info)
+/*
+ * The search both queries share, on side 0 of ws: from s over out-arcs
+ * (in-arcs when reverse) until t is settled, or every reachable node when
+ * t < 0. A consistent bound (may be NULL) makes it A*. Returns the nodes
+ * settled.
+ */
+static int64_t pws_run(path_ws *ws, const graph *g, int s, int t, int reverse,
+                       pws_bound_fn bound, const void *info)
 {
+    const int64_t *off = reverse ? g->in_off : g->out_off;
+    const int *adj = reverse ? g->in_from : g->out_to;
+    const double *w = reverse ? g->in_w : g->out_w;
+    int64_t settled = 0;
     pws_begin(ws);
     pws_side *sd = &ws->side[0];
     pws_touch(ws, sd, s);
     sd->dist[s] = 0.0;
     pws_push(sd, s, bound ? bound(info, s) : 0.0);
-    out->settled = 0;
     while (sd->heap_n > 0) {
         int u = pws_pop(sd);
-        out->settled++;
+        settled++;
         if (u == t)
             break;
         double du = sd->dist[u];
-        for (int64_t a = g->out_off[u]; a < g->out_off[u + 1]; a++) {
-            int v = g->out_to[a];
-            double dv = du + g->out_w[a];
+        for (int64_t a = off[u]; a < off[u + 1]; a++) {
+            int v = adj[a];
+            double dv = du + w[a];
             pws_touch(ws, sd, v);
             if (sd->pos[v] != PWS_SETTLED && dv < sd->dist[v]) {
                 sd->dist[v] = dv;
@@ -114,6 +123,14 @@ corto_status pws_search(graph_path *out, path_ws *ws, const graph *g, int s,
             }
         }
     }
+    return settled;
+}
+
+corto_status pws_search(graph_path *out, path_ws *ws, const graph *g, int s,
+                        int t, pws_bound_fn bound, const void *info)
+{
+    out->settled = pws_run(ws, g, s, t, 0, bound, info);
+    const pws_side *sd = &ws->side[0];
     if (!isfinite(pws_dist(ws, sd, t))) {
         graph_path_none(out);
         return CORTO_OK;
@@ -136,30 +153,9 @@ corto_status graph_sssp(double *dist, path_ws *ws, const graph *g, int s,
 {
     if (!dist || !graph_query_ok(g, ws, s, s))
         return CORTO_ERR_ARGUMENT;
-    const int64_t *off = reverse ? g->in_off : g->out_off;
-    const int *adj = reverse ? g->in_from : g->out_to;
-    const double *w = reverse ? g->in_w : g->out_w;
-    pws_begin(ws);
-    pws_side *sd = &ws->side[0];
-    pws_touch(ws, sd, s);
-    sd->dist[s] = 0.0;
-    pws_push(sd, s, 0.0);
-    while (sd->heap_n > 0) {
-        int u = pws_pop(sd);
-        double du = sd->dist[u];
-        for (int64_t a = off[u]; a < off[u + 1]; a++) {
-            int v = adj[a];
-            double dv = du + w[a];
-            pws_touch(ws, sd, v);
-            if (dv < sd->dist[v]) {
-                sd->dist[v] = dv;
-                sd->pred[v] = u;
-                pws_push(sd, v, dv);
-            }
-        }
-    }
+    pws_run(ws, g, s, -1, reverse, NULL, NULL);
     for (int v = 0; v < g->n; v++)
-        dist[v] = pws_dist(ws, sd, v);
+        dist[v] = pws_dist(ws, &ws->side[0], v);
     return CORTO_OK;
 }
 
