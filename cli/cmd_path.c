@@ -4,6 +4,7 @@
  * Moving AI grid map for one pair of cells or every line of a scenario
  * file.
  */
+#include "ch.h"
 #include "cli.h"
 #include "graph.h"
 #include "graph_read.h"
@@ -42,7 +43,10 @@ void cmd_path_help(void)
         "Dijkstra),\n"
         "                    astar (Euclidean bound with coordinates, else "
         "ALT landmarks),\n"
-        "                    igraph (igraph's Dijkstra)\n"
+        "                    igraph (igraph's Dijkstra), ch (contraction "
+        "hierarchy,\n"
+        "                    built first: pays off for many queries, see "
+        "corto matrix)\n"
         "\n"
         "On a Moving AI .map (8-connected, diagonal cost sqrt(2), no corner "
         "cutting, A*\n"
@@ -247,6 +251,21 @@ cleanup:
     return status;
 }
 
+/* One query on a contraction hierarchy built for it. */
+static corto_status path_ch(graph_path *p, const graph *g, int s, int t)
+{
+    ch *h = NULL;
+    ch_ws *ws = NULL;
+    corto_status rc = ch_build(&h, g, NULL, NULL);
+    if (rc == CORTO_OK)
+        rc = ch_ws_create(&ws, h);
+    if (rc == CORTO_OK)
+        rc = ch_query(p, NULL, ws, h, s, t);
+    ch_ws_destroy(ws);
+    ch_destroy(h);
+    return rc;
+}
+
 /* `corto path GRAPH --from U --to V`. */
 static int path_graph(const path_args *a)
 {
@@ -257,9 +276,10 @@ static int path_graph(const path_args *a)
     int status = CLI_EXIT_OK;
     const char *alg = a->algorithm ? a->algorithm : "dijkstra";
     if (strcmp(alg, "dijkstra") != 0 && strcmp(alg, "bidir") != 0 &&
-        strcmp(alg, "astar") != 0 && strcmp(alg, "igraph") != 0) {
+        strcmp(alg, "astar") != 0 && strcmp(alg, "igraph") != 0 &&
+        strcmp(alg, "ch") != 0) {
         cli_error("bad value '%s' for option --algorithm (expected "
-                  "dijkstra|bidir|astar|igraph)",
+                  "dijkstra|bidir|astar|igraph|ch)",
                   alg);
         return CLI_EXIT_INPUT;
     }
@@ -282,6 +302,8 @@ static int path_graph(const path_args *a)
     }
     if (strcmp(alg, "igraph") == 0) {
         rc = graph_igraph_dijkstra(&p, &g, s, t, &diag);
+    } else if (strcmp(alg, "ch") == 0) {
+        rc = path_ch(&p, &g, s, t);
     } else {
         rc = path_ws_create(&ws, g.n);
         if (rc == CORTO_OK && strcmp(alg, "astar") == 0)

@@ -8,7 +8,7 @@
 
 G="$CORTO_SOURCE_DIR/tests/data/graph"
 
-for alg in dijkstra bidir astar igraph; do
+for alg in dijkstra bidir astar igraph ch; do
     run path "$G/small.gr" --from 1 --to 5 --algorithm "$alg"
     expect_rc 0
     [ "$(sed -n 1p "$OUT")" = 20 ] || fail "$alg: length $(sed -n 1p "$OUT")"
