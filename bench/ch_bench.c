@@ -56,15 +56,7 @@ int main(int argc, char **argv)
     ch *h = NULL;
     ch_ws *ws = NULL;
     double c0 = bench_cpu(), w0 = bench_wall();
-    ch_params prm;
-    ch_params_init(&prm);
-    if (getenv("CHS"))
-        prm.settle_limit = atoi(getenv("CHS"));
-    if (getenv("CHSS"))
-        prm.sim_settle_limit = atoi(getenv("CHSS"));
-    if (getenv("CHH"))
-        prm.hop_limit = atoi(getenv("CHH"));
-    if (ch_build(&h, &g, NULL, &prm) != CORTO_OK ||
+    if (ch_build(&h, &g, NULL, NULL) != CORTO_OK ||
         ch_ws_create(&ws, h) != CORTO_OK) {
         fprintf(stderr, "ch_bench: preprocessing failed\n");
         return 3;

@@ -32,8 +32,10 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cmd_solve(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_path(int argc, char **argv);
+int cmd_matrix(int argc, char **argv);
 void cmd_solve_help(void);
 void cmd_check_help(void);
 void cmd_path_help(void);
+void cmd_matrix_help(void);
 
 #endif /* CORTO_CLI_H */

@@ -14,24 +14,37 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* A growing list of arcs. */
+/* A growing list of arcs and the line each came from. */
 typedef struct gr_arcs {
     graph_arc *a;
+    long *line;
     int64_t n, cap;
 } gr_arcs;
 
-static corto_status gr_arcs_push(gr_arcs *l, int u, int v, double w)
+static corto_status gr_arcs_push(gr_arcs *l, int u, int v, double w, long ln)
 {
     if (l->n == l->cap) {
         int64_t cap = l->cap ? 2 * l->cap : 1024;
         graph_arc *a = realloc(l->a, (size_t)cap * sizeof *a);
-        if (!a)
+        if (a)
+            l->a = a;
+        long *line = realloc(l->line, (size_t)cap * sizeof *line);
+        if (line)
+            l->line = line;
+        if (!a || !line)
             return CORTO_ERR_NOMEM;
-        l->a = a;
         l->cap = cap;
     }
+    l->line[l->n] = ln;
     l->a[l->n++] = (graph_arc){u, v, w};
     return CORTO_OK;
+}
+
+static void gr_arcs_free(gr_arcs *l)
+{
+    free(l->a);
+    free(l->line);
+    memset(l, 0, sizeof *l);
 }
 
 /* Coordinates as read, indexed by 0-based node. */
@@ -179,7 +192,8 @@ static corto_status gr_read_arcs(gr_arcs *arcs, int *n_out, int64_t *base,
             max_id = u;
         if (v > max_id)
             max_id = v;
-        if (gr_arcs_push(arcs, (int)(u - lo), (int)(v - lo), w) != CORTO_OK) {
+        if (gr_arcs_push(arcs, (int)(u - lo), (int)(v - lo), w, ln) !=
+            CORTO_OK) {
             rc = diag_set(diag, CORTO_ERR_NOMEM, path, ln, "out of memory");
             goto cleanup;
         }
@@ -352,7 +366,7 @@ static corto_status gr_read_cedge(gr_arcs *arcs, const char *path, int n,
                           "length '%.30s' is not a finite number >= 0", tw);
             goto cleanup;
         }
-        if (gr_arcs_push(arcs, (int)u, (int)v, w) != CORTO_OK) {
+        if (gr_arcs_push(arcs, (int)u, (int)v, w, ln) != CORTO_OK) {
             rc = diag_set(diag, CORTO_ERR_NOMEM, path, ln, "out of memory");
             goto cleanup;
         }
@@ -441,10 +455,102 @@ corto_status graph_read(graph *g, const char *path, const char *coord_path,
 cleanup:
     if (rc == CORTO_ERR_NOMEM && diag && !diag->message[0])
         diag_set(diag, rc, path, 0, "out of memory");
-    free(arcs.a);
+    gr_arcs_free(&arcs);
     gr_coords_free(&c);
     free(node_path);
     free(edge_path);
     free(co_path);
+    return rc;
+}
+
+/* The arcs of a .gr file, or of the .cedge file of a .cnode/.cedge pair
+ * (node ids checked only against the format's range). */
+static corto_status gr_arcs_of(gr_arcs *arcs, const char *path,
+                               corto_diag *diag)
+{
+    static const char *const li[] = {".cnode", ".cedge", ".cnode.gz",
+                                     ".cedge.gz"};
+    for (int k = 0; k < 4; k++)
+        if (gr_ends_with(path, li[k])) {
+            char *edge = gr_swap_suffix(path, li[k], li[k | 1]);
+            if (!edge)
+                return CORTO_ERR_NOMEM;
+            corto_status rc = gr_read_cedge(arcs, edge, INT_MAX, diag);
+            free(edge);
+            return rc;
+        }
+    int n;
+    int64_t base;
+    return gr_read_arcs(arcs, &n, &base, path, diag);
+}
+
+/* Index of the arc u -> v in g's forward CSR (sorted by head), or -1. */
+static int64_t gr_csr_arc(const graph *g, int u, int v)
+{
+    int64_t lo = g->out_off[u], hi = g->out_off[u + 1];
+    while (lo < hi) {
+        int64_t mid = lo + (hi - lo) / 2;
+        if (g->out_to[mid] < v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < g->out_off[u + 1] && g->out_to[lo] == v ? lo : -1;
+}
+
+corto_status graph_read_second(double **w2, const graph *g, const char *path,
+                               const char *path2, corto_diag *diag)
+{
+    corto_status rc = CORTO_OK;
+    gr_arcs a1 = {0}, a2 = {0};
+    double *w = NULL;
+    *w2 = NULL;
+    if (!g || !path || !path2)
+        return CORTO_ERR_ARGUMENT;
+    CORTO_TRY(gr_arcs_of(&a1, path, diag));
+    CORTO_TRY(gr_arcs_of(&a2, path2, diag));
+    for (int64_t k = 0; k < a1.n && k < a2.n; k++)
+        if (a1.a[k].u != a2.a[k].u || a1.a[k].v != a2.a[k].v) {
+            rc = diag_set(diag, CORTO_ERR_PARSE, path2, a2.line[k],
+                          "arc %lld does not join the nodes of arc %lld "
+                          "of %s (line %ld): the two files must list the "
+                          "same arcs in the same order",
+                          (long long)(k + 1), (long long)(k + 1), path,
+                          a1.line[k]);
+            goto cleanup;
+        }
+    if (a1.n != a2.n) {
+        rc = diag_set(diag, CORTO_ERR_PARSE, path2, 0,
+                      "%lld arcs, %s has %lld: the two files must list the "
+                      "same arcs in the same order",
+                      (long long)a2.n, path, (long long)a1.n);
+        goto cleanup;
+    }
+    CORTO_ALLOC(w, g->m);
+    for (int64_t k = 0; k < g->m; k++)
+        w[k] = INFINITY;
+    for (int64_t k = 0; k < a1.n; k++) {
+        const graph_arc *e = &a1.a[k];
+        for (int dir = 0; dir < (g->directed ? 1 : 2); dir++) {
+            int u = dir ? e->v : e->u, v = dir ? e->u : e->v;
+            int64_t at = u < g->n && v < g->n ? gr_csr_arc(g, u, v) : -1;
+            if (at < 0 || e->w != g->out_w[at])
+                continue; /* a loop, or a heavier parallel arc */
+            if (a2.a[k].w < w[at])
+                w[at] = a2.a[k].w;
+        }
+    }
+    for (int64_t k = 0; k < g->m; k++)
+        if (!isfinite(w[k])) {
+            rc = diag_set(diag, CORTO_ERR_PARSE, path, 0,
+                          "the graph does not come from this file");
+            goto cleanup;
+        }
+    *w2 = w;
+    w = NULL;
+cleanup:
+    gr_arcs_free(&a1);
+    gr_arcs_free(&a2);
+    free(w);
     return rc;
 }

@@ -27,4 +27,16 @@
 corto_status graph_read(graph *g, const char *path, const char *coord_path,
                         corto_diag *diag);
 
+/*
+ * Second weights for g, the graph read from `path`, taken from `path2`: a
+ * file of the same format listing the same arcs in the same order with
+ * other weights (durations beside distances, as the Bremen pair). *w2
+ * (owned by the caller) gets g->m entries aligned with g->out_w: for each
+ * arc the second weight of the file arc g kept for it (its lightest
+ * parallel arc; the least second weight among equally light ones). An
+ * arc joining other nodes is a PARSE error "PATH2:LINE: problem".
+ */
+corto_status graph_read_second(double **w2, const graph *g, const char *path,
+                               const char *path2, corto_diag *diag);
+
 #endif /* CORTO_GRAPH_READ_H */
