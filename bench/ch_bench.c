@@ -36,7 +36,8 @@ static double bench_wall(void)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: ch_bench GRAPH [QUERIES [MATRIX [SEED]]]\n");
+        fprintf(stderr,
+                "usage: ch_bench GRAPH [QUERIES [MATRIX [SEED [SECOND]]]]\n");
         return 2;
     }
     int queries = argc > 2 ? atoi(argv[2]) : 1000;
@@ -52,11 +53,17 @@ int main(int argc, char **argv)
     }
     printf("nodes %d\narcs %lld\nseed %llu\n", g.n, (long long)g.m,
            (unsigned long long)seed);
+    double *w2 = NULL;
+    if (argc > 5 &&
+        graph_read_second(&w2, &g, argv[1], argv[5], &diag) != CORTO_OK) {
+        fprintf(stderr, "ch_bench: %s\n", diag.message);
+        return 2;
+    }
 
     ch *h = NULL;
     ch_ws *ws = NULL;
     double c0 = bench_cpu(), w0 = bench_wall();
-    if (ch_build(&h, &g, NULL, NULL) != CORTO_OK ||
+    if (ch_build(&h, &g, w2, NULL) != CORTO_OK ||
         ch_ws_create(&ws, h) != CORTO_OK) {
         fprintf(stderr, "ch_bench: preprocessing failed\n");
         return 3;
@@ -68,9 +75,11 @@ int main(int argc, char **argv)
     rng_seed(&r, seed);
     int *qs = malloc((size_t)queries * 2 * sizeof *qs);
     double *ref = malloc((size_t)queries * sizeof *ref);
+    double *got = malloc((size_t)queries * sizeof *got);
     int *pts = malloc((size_t)k * sizeof *pts);
     double *mat = malloc((size_t)k * (size_t)k * sizeof *mat);
-    if (!qs || !ref || !pts || !mat)
+    double *mat2 = w2 ? malloc((size_t)k * (size_t)k * sizeof *mat2) : NULL;
+    if (!qs || !ref || !got || !pts || !mat || (w2 && !mat2))
         return 3;
     for (int q = 0; q < 2 * queries; q++)
         qs[q] = (int)rng_below(&r, (uint64_t)g.n);
@@ -91,14 +100,16 @@ int main(int argc, char **argv)
         if (ch_query(&p, NULL, ws, h, qs[2 * q], qs[2 * q + 1]) != CORTO_OK)
             return 3;
         settled += p.settled;
-        ref[q] -= p.reachable ? p.length : INFINITY;
+        got[q] = p.reachable ? p.length : INFINITY;
     }
     double ch_cpu = bench_cpu() - c0, ch_wall = bench_wall() - w0;
     int wrong = 0, unreachable = 0;
+    /* Equal up to summation order (a relative 1e-9; exact for integer
+     * weights). */
     for (int q = 0; q < queries; q++) {
-        if (isnan(ref[q])) /* inf - inf: both unreachable */
+        if (isinf(ref[q]) && isinf(got[q]))
             unreachable++;
-        else if (ref[q] != 0.0)
+        else if (!(fabs(got[q] - ref[q]) <= 1e-9 * fmax(1.0, ref[q])))
             wrong++;
     }
     printf("queries %d\nunreachable_pairs %d\nwrong_lengths %d\n", queries,
@@ -110,14 +121,44 @@ int main(int argc, char **argv)
            (double)settled / queries);
     printf("speedup %.0f\n", ig_cpu / ch_cpu);
 
+    /* The same over the connected pairs only (an unreachable pair costs
+     * igraph a search of all it can reach). */
+    int n_conn = 0;
+    for (int q = 0; q < queries; q++) {
+        if (!isfinite(ref[q]))
+            continue;
+        qs[2 * n_conn] = qs[2 * q];
+        qs[2 * n_conn + 1] = qs[2 * q + 1];
+        n_conn++;
+    }
+    if (n_conn > 0) {
+        c0 = bench_cpu();
+        for (int q = 0; q < n_conn; q++)
+            if (graph_igraph_dijkstra(&p, &g, qs[2 * q], qs[2 * q + 1],
+                                      &diag) != CORTO_OK)
+                return 3;
+        ig_cpu = bench_cpu() - c0;
+        c0 = bench_cpu();
+        for (int q = 0; q < n_conn; q++)
+            if (ch_query(&p, NULL, ws, h, qs[2 * q], qs[2 * q + 1]) !=
+                CORTO_OK)
+                return 3;
+        ch_cpu = bench_cpu() - c0;
+        printf("connected_pairs %d\nconn_igraph_mean_us %.1f\n"
+               "conn_ch_mean_us %.2f\nconn_speedup %.0f\n",
+               n_conn, 1e6 * ig_cpu / n_conn, 1e6 * ch_cpu / n_conn,
+               ig_cpu / ch_cpu);
+    }
+
     for (int i = 0; i < k; i++)
         pts[i] = (int)rng_below(&r, (uint64_t)g.n);
     c0 = bench_cpu();
     w0 = bench_wall();
-    if (ch_many_to_many(mat, NULL, NULL, ws, h, pts, k, pts, k) != CORTO_OK)
+    if (ch_many_to_many(mat, mat2, NULL, ws, h, pts, k, pts, k) != CORTO_OK)
         return 3;
-    printf("matrix %d\nmatrix_cpu_s %.3f\nmatrix_wall_s %.3f\n", k,
-           bench_cpu() - c0, bench_wall() - w0);
+    printf("matrix %d\nmatrix_weights %d\nmatrix_cpu_s %.3f\n"
+           "matrix_wall_s %.3f\n",
+           k, w2 ? 2 : 1, bench_cpu() - c0, bench_wall() - w0);
     int m_wrong = 0;
     for (int q = 0; q < 200; q++) {
         int i = (int)rng_below(&r, (uint64_t)k),
@@ -125,14 +166,19 @@ int main(int argc, char **argv)
         if (ch_query(&p, NULL, ws, h, pts[i], pts[j]) != CORTO_OK)
             return 3;
         double want = p.reachable ? p.length : INFINITY;
-        m_wrong += mat[(int64_t)i * k + j] != want;
+        double have = mat[(int64_t)i * k + j];
+        m_wrong +=
+            !(have == want || fabs(have - want) <= 1e-9 * fmax(1.0, want));
     }
     printf("matrix_checked 200\nmatrix_wrong %d\n", m_wrong);
     graph_path_free(&p);
     free(qs);
     free(ref);
+    free(got);
     free(pts);
     free(mat);
+    free(mat2);
+    free(w2);
     ch_ws_destroy(ws);
     ch_destroy(h);
     graph_free(&g);

@@ -9,6 +9,7 @@
  * pairs.
  */
 #include "ch.h"
+#include "ch_impl.h"
 #include "corto.h"
 #include "graph.h"
 #include "graph_read.h"
@@ -170,6 +171,14 @@ START_TEST(test_deterministic_and_arguments)
     ck_assert_int_eq(ch_build(&b, &g, NULL, NULL), CORTO_OK);
     ck_assert_int_eq(ch_shortcuts(a), ch_shortcuts(b));
     ck_assert_int_eq(ch_up_arcs(a), ch_up_arcs(b));
+    for (int v = 0; v < g.n; v++)
+        ck_assert_int_eq(a->rank[v], b->rank[v]);
+    for (int e = 0; e < a->n_edges; e++) {
+        ck_assert_int_eq(a->e_tail[e], b->e_tail[e]);
+        ck_assert_int_eq(a->e_head[e], b->e_head[e]);
+        ck_assert_int_eq(a->e_c1[e], b->e_c1[e]);
+        ck_assert(a->e_w[e] == b->e_w[e]);
+    }
     ck_assert_int_eq(ch_up_arcs(a), g.m + ch_shortcuts(a));
     /* Tight witness limits add shortcuts but keep answers exact. */
     ch_params tight;

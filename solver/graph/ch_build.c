@@ -19,8 +19,8 @@
  *    and raised ones at their node's next turn through the lazy check.
  *  - Witness searches stop once every target is settled, or at a
  *    distance bound, a settle limit or a hop limit. A limit only adds
- * shortcuts that were not needed, never drops a needed one, so queries stay
- * exact.
+ *    shortcuts that were not needed, never drops a needed one, so
+ *    queries stay exact.
  *  - Edges between two uncontracted nodes are referenced only by their
  *    adjacency lists, so a shorter shortcut overwrites a parallel edge in
  *    place: each pair of remaining nodes keeps one edge per direction.
