@@ -6,7 +6,11 @@
  * random weighting R of the output by the backward pass, and compares it
  * with central differences of sum(R * output).
  */
+#include "model.h"
+#include "nn_model.h"
+#include "nn_policy.h"
 #include "nn_tape.h"
+#include "test_problems.h"
 #include "rng.h"
 #include "test_util.h"
 
@@ -329,6 +333,86 @@ START_TEST(grad_log_softmax_nll)
 }
 END_TEST
 
+/* Loss of the imitation pass (its gradient goes into m->g). */
+static double model_loss(nn_tape *tp, nn_model *m, const corto_problem *p,
+                         const corto_solution *x)
+{
+    double loss = 0;
+    int steps = 0;
+    ck_assert_int_eq(nn_policy_imitate(tp, m, p, x, 3, 1, &loss, &steps),
+                     CORTO_OK);
+    ck_assert_int_gt(steps, 0);
+    return loss;
+}
+
+/* The whole policy: encoder, decoder steps and the set cross-entropy of a
+ * teacher-forced pass, on a tiny model and a 7-node CVRP with coordinates
+ * and on an asymmetric matrix VRP. */
+START_TEST(grad_whole_model)
+{
+    nn_config cfg = {0};
+    cfg.knn = 2;
+    cfg.n_feat = 3 + 2 * cfg.knn + 8;
+    cfg.d = 8;
+    cfg.heads = 2;
+    cfg.layers = 2;
+    cfg.ff = 6;
+    for (int variant = 0; variant < 2; variant++) {
+        corto_problem *p =
+            variant == 0 ? test_random_cvrp(6, 21, 15, CORTO_UNLIMITED, NULL)
+                         : test_random_asym_vrp(6, 22, 8);
+        ck_assert_int_eq(model_prepare(p), CORTO_OK);
+        corto_solution *x = NULL;
+        ck_assert_int_eq(corto_solution_create(&x, p), CORTO_OK);
+        const int r1[] = {2, 5, 1}, r2[] = {3}, r3[] = {6, 4};
+        ck_assert_int_eq(corto_solution_add_route(x, 0, r1, 3), CORTO_OK);
+        ck_assert_int_eq(corto_solution_add_route(x, 0, r2, 1), CORTO_OK);
+        ck_assert_int_eq(corto_solution_add_route(x, 0, r3, 2), CORTO_OK);
+        nn_model *m = NULL;
+        ck_assert_int_eq(nn_model_create(&m, &cfg, 5 + (uint64_t)variant),
+                         CORTO_OK);
+        /* Random coefficients and biases, so every path carries signal. */
+        rng r;
+        rng_seed(&r, 77);
+        for (size_t e = 0; e < m->total; e++)
+            m->v[e] += (nn_real)(0.3 * (2 * rng_uniform(&r) - 1));
+        nn_tape tp;
+        nn_tape_init(&tp, 1);
+        nn_model_zero_grad(m);
+        model_loss(&tp, m, p, x);
+        nn_real *ana = malloc(m->total * sizeof *ana);
+        ck_assert_ptr_nonnull(ana);
+        memcpy(ana, m->g, m->total * sizeof *ana);
+        /* The check means something only if gradient reaches the model. */
+        size_t nonzero = 0;
+        for (size_t e = 0; e < m->total; e++)
+            nonzero += fabs((double)ana[e]) > 1e-9;
+        ck_assert_msg(nonzero * 10 >= m->total * 8, "%zu of %zu non-zero",
+                      nonzero, m->total);
+        const double eps = 1e-6;
+        for (size_t e = 0; e < m->total; e++) {
+            nn_real keep = m->v[e];
+            m->v[e] = keep + (nn_real)eps;
+            double up = model_loss(&tp, m, p, x);
+            m->v[e] = keep - (nn_real)eps;
+            double down = model_loss(&tp, m, p, x);
+            m->v[e] = keep;
+            double num = (up - down) / (2 * eps);
+            double tol = 1e-6 + 1e-5 * fmax(fabs(num), fabs((double)ana[e]));
+            ck_assert_msg(fabs(num - (double)ana[e]) <= tol,
+                          "variant %d parameter %zu: backward %.9g, "
+                          "differences %.9g",
+                          variant, e, (double)ana[e], num);
+        }
+        free(ana);
+        nn_tape_free(&tp);
+        nn_model_destroy(m);
+        corto_solution_destroy(x);
+        corto_problem_destroy(p);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("nn_grad");
@@ -342,5 +426,8 @@ int main(void)
     tcase_add_test(tc, grad_attention);
     tcase_add_test(tc, grad_log_softmax_nll);
     suite_add_tcase(s, tc);
+    TCase *tm = tcase_create("model");
+    tcase_add_test(tm, grad_whole_model);
+    suite_add_tcase(s, tm);
     return test_run_suite(s);
 }
