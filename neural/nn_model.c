@@ -82,7 +82,7 @@ static void nn_layout(nn_param *p, const nn_config *c, size_t *total)
     nn_set(p, &k, &off, "dec.go.w", d, d);
     nn_set(p, &k, &off, "dec.go.b", 1, d);
     nn_set(p, &k, &off, "dec.pk", d, d);
-    nn_set(p, &k, &off, "dec.pcoef", 1, 2);
+    nn_set(p, &k, &off, "dec.pcoef", 1, 4);
     *total = off;
 }
 
@@ -119,8 +119,9 @@ corto_status nn_model_create(nn_model **out, const nn_config *cfg,
         const char *dot = strrchr(q->name, '.');
         const char *tail = dot ? dot + 1 : q->name;
         if (strstr(q->name, "coef")) {
+            /* the pointer's depot-distance terms (2, 3) start neutral */
             for (size_t e = 0; e < size; e++)
-                v[e] = -1;
+                v[e] = strcmp(q->name, "dec.pcoef") == 0 && e >= 2 ? 0 : -1;
         } else if (strcmp(tail, "g") == 0) {
             for (size_t e = 0; e < size; e++)
                 v[e] = 1;

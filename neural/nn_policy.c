@@ -84,6 +84,12 @@ static int nn_step(nn_tape *tp, const nn_model *m, const nn_features *f,
                      (nn_real)(1.0 / sqrt((double)c->d)));
     u = nn_add_scaled(tp, u, e->dec[NN_D_PCOEF], 0, bout);
     u = nn_add_scaled(tp, u, e->dec[NN_D_PCOEF], 1, bin);
+    /* and the candidate's distances from and to the depot (the cost of
+     * a route's first leg, and of the way back after it) */
+    const nn_real *dfrom = f->dn + (size_t)f->depot * (size_t)f->n;
+    const nn_real *dto = f->dnt + (size_t)f->depot * (size_t)f->n;
+    u = nn_add_scaled(tp, u, e->dec[NN_D_PCOEF], 2, dfrom);
+    u = nn_add_scaled(tp, u, e->dec[NN_D_PCOEF], 3, dto);
     return nn_log_softmax(tp, nn_tanh_clip(tp, u, NN_CLIP), mask);
 }
 
@@ -191,8 +197,10 @@ static int nn_reversible(const corto_problem *p, int prof)
     return 1;
 }
 
-/* The correct actions at a depot step: the ends of the remaining routes. */
-static int nn_route_starts(int *idx, const corto_solution *x,
+/* The correct actions at a depot step: the first client of every
+ * remaining route, and its last for a reversible one; ref[k] says which
+ * route (2 * route + 1 when driven backwards). */
+static int nn_route_starts(int *idx, int *ref, const corto_solution *x,
                            const unsigned char *done, int reversible)
 {
     int k = 0;
@@ -200,9 +208,12 @@ static int nn_route_starts(int *idx, const corto_solution *x,
         int len = x->route_len[r];
         if (done[r] || len == 0)
             continue;
+        ref[k] = 2 * r;
         idx[k++] = x->routes[r][0];
-        if (reversible && len > 1)
+        if (reversible && len > 1) {
+            ref[k] = 2 * r + 1;
             idx[k++] = x->routes[r][len - 1];
+        }
     }
     return k;
 }
@@ -217,7 +228,7 @@ corto_status nn_policy_imitate(nn_tape *tp, const nn_model *m,
     nn_state st;
     nn_enc e;
     unsigned char *done = NULL;
-    int *nll = NULL, n_nll = 0;
+    int *nll = NULL, *ref = NULL, n_nll = 0;
     memset(&st, 0, sizeof st);
     memset(&f, 0, sizeof f);
     *loss = 0;
@@ -227,35 +238,33 @@ corto_status nn_policy_imitate(nn_tape *tp, const nn_model *m,
     CORTO_TRY(nn_state_init(&st, p, &f));
     CORTO_ALLOC(done, expert->n_routes);
     CORTO_ALLOC(nll, 2 * p->n_nodes + 2);
+    CORTO_ALLOC(ref, 2 * expert->n_routes + 1);
     int reversible = nn_reversible(p, f.prof);
     nn_encode(tp, m, &f, &e);
-    int route = -1, pos = 0;
+    /* At a depot step the policy is taught every correct start, and the
+     * pass then follows the route it rates most likely, in the direction
+     * that start implies: the states greedy decoding meets. */
+    int route = -1, rev = 0, pos = 0;
     while (st.n_left > 0) {
         nn_state_mask(&st);
-        int *idx = nn_arena_bytes(tp, (size_t)(2 * expert->n_routes + 1) *
-                                          sizeof(int));
+        size_t n_ref = (size_t)(2 * expert->n_routes + 1);
+        int *idx = nn_arena_bytes(tp, n_ref * sizeof(int));
         unsigned char *mask = nn_arena_bytes(tp, (size_t)st.n);
-        if (!idx || !mask)
+        if (!idx || !mask || !ref)
             break;
-        int n_idx, action;
+        int n_idx = 1;
         if (st.route_len == 0) {
-            n_idx = nn_route_starts(idx, expert, done, reversible);
-            for (route = 0; route < expert->n_routes; route++)
-                if (!done[route] && expert->route_len[route] > 0)
-                    break;
-            if (n_idx == 0 || route >= expert->n_routes) {
+            n_idx = nn_route_starts(idx, ref, expert, done, reversible);
+            if (n_idx == 0) {
                 rc = CORTO_ERR_ARGUMENT; /* the expert misses clients */
                 goto cleanup;
             }
-            action = expert->routes[route][0];
-            done[route] = 1;
-            pos = 1;
         } else if (pos < expert->route_len[route]) {
-            action = idx[0] = expert->routes[route][pos++];
-            n_idx = 1;
+            int len = expert->route_len[route];
+            idx[0] = expert->routes[route][rev ? len - 1 - pos : pos];
+            pos++;
         } else {
-            action = idx[0] = st.depot;
-            n_idx = 1;
+            idx[0] = st.depot;
         }
         memcpy(mask, st.mask, (size_t)st.n);
         for (int k = 0; k < n_idx; k++) {
@@ -265,8 +274,20 @@ corto_status nn_policy_imitate(nn_tape *tp, const nn_model *m,
             }
             mask[idx[k]] = 0; /* the expert's choice is always allowed */
         }
-        nll[n_nll++] =
-            nn_nll_set(tp, nn_step(tp, m, &f, &e, &st, mask), idx, n_idx);
+        int lp = nn_step(tp, m, &f, &e, &st, mask);
+        nll[n_nll++] = nn_nll_set(tp, lp, idx, n_idx);
+        int action = idx[0];
+        if (st.route_len == 0 && lp >= 0) {
+            int best = 0;
+            for (int k = 1; k < n_idx; k++)
+                if (nn_t(tp, lp)->v[idx[k]] > nn_t(tp, lp)->v[idx[best]])
+                    best = k;
+            action = idx[best];
+            route = ref[best] / 2;
+            rev = ref[best] % 2;
+            done[route] = 1;
+            pos = 1;
+        }
         nn_state_step(&st, action);
     }
     CORTO_TRY(nn_tape_status(tp));
@@ -280,6 +301,7 @@ corto_status nn_policy_imitate(nn_tape *tp, const nn_model *m,
 cleanup:
     free(done);
     free(nll);
+    free(ref);
     nn_state_free(&st);
     nn_features_free(&f);
     return rc;
