@@ -54,9 +54,7 @@ static void bw_attention(nn_tape *tp, const nn_tensor *o)
             nn_real dot = 0;
             for (int j = 0; j < a.nk; j++) {
                 const nn_real *vj = v->v + (size_t)j * (size_t)a.d + c0;
-                nn_real dp = 0;
-                for (int c = 0; c < a.dh; c++)
-                    dp += dout[c] * vj[c];
+                nn_real dp = nn_dot(dout, vj, a.dh);
                 ds[j] = dp;
                 dot += p[j] * dp;
                 if (v->g && p[j] != 0) {
@@ -134,10 +132,7 @@ int nn_attention(nn_tape *tp, int q, int k, int v, int heads, int coef,
                 if (mk && mk[j])
                     continue;
                 const nn_real *kj = kv + (size_t)j * (size_t)d + c0;
-                nn_real s = 0;
-                for (int c = 0; c < a.dh; c++)
-                    s += qi[c] * kj[c];
-                s *= a.scale;
+                nn_real s = nn_dot(qi, kj, a.dh) * a.scale;
                 if (bias)
                     s += w * bias[(size_t)i * (size_t)nk + (size_t)j];
                 p[j] = s;

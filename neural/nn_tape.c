@@ -183,13 +183,8 @@ static void nn_gemm(nn_real *out, const nn_real *a, const nn_real *b, int m,
         nn_real *o = out + (size_t)i * (size_t)n;
         const nn_real *ai = a + (size_t)i * (size_t)k;
         if (bt) {
-            for (int j = 0; j < n; j++) {
-                const nn_real *bj = b + (size_t)j * (size_t)k;
-                nn_real s = 0;
-                for (int p = 0; p < k; p++)
-                    s += ai[p] * bj[p];
-                o[j] += s;
-            }
+            for (int j = 0; j < n; j++)
+                o[j] += nn_dot(ai, b + (size_t)j * (size_t)k, k);
         } else {
             for (int p = 0; p < k; p++) {
                 nn_real x = ai[p];

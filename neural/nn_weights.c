@@ -14,14 +14,20 @@
 
 static const char nn_magic[8] = {'C', 'O', 'R', 'T', 'O', '-', 'N', 'N'};
 
+/* Byte-at-a-time with a table built on the stack (no global state): the
+ * compiled-in model is checked at every --init neural. */
 uint32_t nn_crc32(const unsigned char *buf, size_t len)
 {
-    uint32_t c = 0xFFFFFFFFu;
-    for (size_t i = 0; i < len; i++) {
-        c ^= buf[i];
+    uint32_t table[256];
+    for (uint32_t b = 0; b < 256; b++) {
+        uint32_t c = b;
         for (int k = 0; k < 8; k++)
             c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
+        table[b] = c;
     }
+    uint32_t c = 0xFFFFFFFFu;
+    for (size_t i = 0; i < len; i++)
+        c = table[(c ^ buf[i]) & 0xFFu] ^ (c >> 8);
     return c ^ 0xFFFFFFFFu;
 }
 
