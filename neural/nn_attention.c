@@ -37,7 +37,7 @@ static attn_dims attn_dims_of(const nn_tape *tp, const nn_tensor *o)
     return a;
 }
 
-static void bw_attention(nn_tape *tp, const nn_tensor *o)
+NN_HOT static void bw_attention(nn_tape *tp, const nn_tensor *o)
 {
     attn_dims a = attn_dims_of(tp, o);
     nn_tensor *q = &tp->t[o->in[0]], *k = &tp->t[o->in[1]],
@@ -86,9 +86,9 @@ static void bw_attention(nn_tape *tp, const nn_tensor *o)
     }
 }
 
-int nn_attention(nn_tape *tp, int q, int k, int v, int heads, int coef,
-                 const nn_real *bout, const nn_real *bin,
-                 const unsigned char *mask)
+NN_HOT int nn_attention(nn_tape *tp, int q, int k, int v, int heads, int coef,
+                        const nn_real *bout, const nn_real *bin,
+                        const unsigned char *mask)
 {
     if (q < 0 || k < 0 || v < 0 || coef < -1)
         return -1;
@@ -142,13 +142,14 @@ int nn_attention(nn_tape *tp, int q, int k, int v, int heads, int coef,
             if (mx == -HUGE_VAL)
                 continue; /* every key blocked: zeros */
             double sum = 0;
+            nn_real top = (nn_real)mx;
+            for (int j = 0; j < nk; j++) {
+                p[j] = (!mk || !mk[j]) ? NN_EXP(p[j] - top) : 0;
+                sum += (double)p[j];
+            }
+            nn_real inv = (nn_real)(1.0 / sum);
             for (int j = 0; j < nk; j++)
-                if (!mk || !mk[j])
-                    sum += exp((double)p[j] - mx);
-            for (int j = 0; j < nk; j++)
-                p[j] = (!mk || !mk[j])
-                           ? (nn_real)(exp((double)p[j] - mx) / sum)
-                           : 0;
+                p[j] *= inv;
             nn_real *out = o->v + (size_t)i * (size_t)d + c0;
             for (int j = 0; j < nk; j++) {
                 if (p[j] == 0)

@@ -33,7 +33,7 @@ int nn_tanh_clip(nn_tape *tp, int a, nn_real c)
     tp->t[id].farg = c;
     size_t size = (size_t)tp->t[a].rows * (size_t)tp->t[a].cols;
     for (size_t e = 0; e < size; e++)
-        tp->t[id].v[e] = c * (nn_real)tanh((double)tp->t[a].v[e]);
+        tp->t[id].v[e] = c * NN_TANH(tp->t[a].v[e]);
     return id;
 }
 
@@ -56,7 +56,7 @@ static void bw_log_softmax(nn_tape *tp, const nn_tensor *o)
         nn_real *da = a->g + (size_t)i * (size_t)n;
         for (int j = 0; j < n; j++)
             if (!mk || !mk[j])
-                da[j] += g[j] - (nn_real)exp((double)lp[j]) * sg;
+                da[j] += g[j] - NN_EXP(lp[j]) * sg;
     }
 }
 
@@ -81,7 +81,7 @@ int nn_log_softmax(nn_tape *tp, int a, const unsigned char *mask)
         double s = 0;
         for (int j = 0; j < n; j++)
             if (!mk || !mk[j])
-                s += exp((double)x[j] - mx);
+                s += (double)NN_EXP(x[j] - (nn_real)mx);
         double lse = mx + log(s);
         for (int j = 0; j < n; j++)
             y[j] = (!mk || !mk[j]) ? (nn_real)((double)x[j] - lse) : NN_MASKED;

@@ -176,8 +176,8 @@ void nn_backward(nn_tape *tp)
 /* ---- matrix product ------------------------------------------------- */
 
 /* out[m,n] += a[m,k] b[k,n] (bt = 0) or a[m,k] b[n,k]^T (bt = 1). */
-static void nn_gemm(nn_real *out, const nn_real *a, const nn_real *b, int m,
-                    int k, int n, int bt)
+NN_HOT static void nn_gemm(nn_real *out, const nn_real *a, const nn_real *b,
+                           int m, int k, int n, int bt)
 {
     for (int i = 0; i < m; i++) {
         nn_real *o = out + (size_t)i * (size_t)n;
@@ -196,7 +196,7 @@ static void nn_gemm(nn_real *out, const nn_real *a, const nn_real *b, int m,
     }
 }
 
-static void bw_matmul(nn_tape *tp, const nn_tensor *o)
+NN_HOT static void bw_matmul(nn_tape *tp, const nn_tensor *o)
 {
     nn_tensor *a = &tp->t[o->in[0]], *b = &tp->t[o->in[1]];
     int m = a->rows, k = a->cols, n = o->cols, bt = o->iarg;

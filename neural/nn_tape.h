@@ -33,6 +33,15 @@ struct nn_tensor;
 typedef void (*nn_backward_fn)(struct nn_tape *tp,
                                const struct nn_tensor *out);
 
+/* exp and tanh in the working precision (float calls are faster). */
+#ifdef NN_DOUBLE
+#define NN_EXP  exp
+#define NN_TANH tanh
+#else
+#define NN_EXP  expf
+#define NN_TANH tanhf
+#endif
+
 typedef struct nn_tensor {
     int rows, cols;
     nn_real *v; /* values, rows * cols */
@@ -80,6 +89,14 @@ static inline nn_tensor *nn_t(nn_tape *tp, int id)
 {
     return &tp->t[id];
 }
+
+/* The hot loops get an AVX2 clone next to the baseline one, chosen when
+ * the program loads (GCC/Clang function multiversioning on x86-64). */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(NN_NO_CLONES)
+#define NN_HOT __attribute__((target_clones("avx2", "default")))
+#else
+#define NN_HOT
+#endif
 
 /* Dot product of k entries with eight partial sums, a fixed order the
  * compiler can vectorise without reassociating (no -ffast-math). */
