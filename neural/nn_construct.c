@@ -23,7 +23,7 @@ corto_status nn_construct(corto_solution *out, solve_ctx *ctx)
         return rc;
     nn_config_default(&cfg);
     rc = nn_weights_decode(&m, nn_default_weights, nn_default_weights_len,
-                           NULL, NULL);
+                           &cfg, NULL);
     if (rc != CORTO_OK)
         return CORTO_ERR_INTERNAL; /* the build shipped a bad model */
     int64_t k = ctx->opt->samples;

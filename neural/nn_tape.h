@@ -11,8 +11,9 @@
  * rewinds it for the next instance without freeing.
  *
  * Leaves are parameters (values and gradients owned by the model) or
- * constants (no gradient). nn_backward seeds d(loss)/d(loss) = 1 and walks
- * the tape backwards, accumulating into every gradient it reaches.
+ * constants (no gradient). nn_seed sets d(loss)/d(loss) for one or more
+ * losses; nn_backward then walks the tape backwards once, accumulating into
+ * every gradient it reaches.
  */
 #ifndef CORTO_NN_TAPE_H
 #define CORTO_NN_TAPE_H
