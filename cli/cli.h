@@ -37,5 +37,7 @@ void cmd_solve_help(void);
 void cmd_check_help(void);
 void cmd_path_help(void);
 void cmd_matrix_help(void);
+int cmd_train(int argc, char **argv);
+void cmd_train_help(void);
 
 #endif /* CORTO_CLI_H */

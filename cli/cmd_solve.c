@@ -169,13 +169,21 @@ static int solve_failed(corto_status rc, const corto_problem *p,
         return cli_fail(rc, &diag, path);
     if (rc == CORTO_ERR_OPTION) {
         static const char *const inits[] = {"auto", "savings", "nearest",
-                                            "insertion"};
+                                            "insertion", "neural"};
         unsigned m = (unsigned)opt->init;
         if (m < sizeof inits / sizeof inits[0])
             cli_error("%s: --init %s does not apply to this problem", path,
                       inits[m]);
         else
             cli_error("%s: the options do not apply to this problem", path);
+        return CLI_EXIT_INPUT;
+    }
+    if (rc == CORTO_ERR_UNSUPPORTED && opt->init == CORTO_INIT_NEURAL) {
+        cli_error("%s: --init neural: %s", path,
+                  corto_neural_available()
+                      ? "the policy handles one depot, required clients, "
+                        "no pickup-delivery pairs, skills or fixed edges"
+                      : "no trained model is built into this corto");
         return CLI_EXIT_INPUT;
     }
     if (rc == CORTO_ERR_UNSUPPORTED && opt->exact &&

@@ -84,6 +84,7 @@ static void cli_usage(FILE *f)
             "  matrix GRAPH --points FILE\n"
             "                        distance/duration matrix between points "
             "on a road graph\n"
+            "  train --out MODEL     train the neural construction policy\n"
             "  help [COMMAND]        show this help, or a command's options\n"
             "\n"
             "Options:\n"
@@ -112,6 +113,8 @@ static int cli_help(int argc, char **argv)
         cmd_path_help();
     else if (strcmp(argv[0], "matrix") == 0)
         cmd_matrix_help();
+    else if (strcmp(argv[0], "train") == 0)
+        cmd_train_help();
     else if (strcmp(argv[0], "help") == 0)
         cli_usage(stdout);
     else {
@@ -136,6 +139,8 @@ int main(int argc, char **argv)
         return cmd_path(argc - 2, argv + 2);
     if (strcmp(cmd, "matrix") == 0)
         return cmd_matrix(argc - 2, argv + 2);
+    if (strcmp(cmd, "train") == 0)
+        return cmd_train(argc - 2, argv + 2);
     if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 ||
         strcmp(cmd, "-h") == 0)
         return cli_help(argc - 2, argv + 2);

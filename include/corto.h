@@ -249,10 +249,12 @@ typedef int (*corto_progress_fn)(void *user, int64_t best_cost,
 typedef void (*corto_log_fn)(void *user, int level, const char *line);
 
 typedef enum corto_init_method {
-    CORTO_INIT_AUTO = 0, /* the best construction for the problem kind */
-    CORTO_INIT_SAVINGS,  /* Clarke-Wright parallel savings (VRP) */
-    CORTO_INIT_NEAREST,  /* nearest neighbour (VRP, TSP, ATSP) */
-    CORTO_INIT_INSERTION /* cheapest/farthest insertion (TSP, ATSP) */
+    CORTO_INIT_AUTO = 0,  /* the best construction for the problem kind */
+    CORTO_INIT_SAVINGS,   /* Clarke-Wright parallel savings (VRP) */
+    CORTO_INIT_NEAREST,   /* nearest neighbour (VRP, TSP, ATSP) */
+    CORTO_INIT_INSERTION, /* cheapest/farthest insertion (TSP, ATSP) */
+    CORTO_INIT_NEURAL     /* the attention policy compiled into the library
+                             (CVRP, VRPTW, TSP, ATSP with one depot) */
 } corto_init_method;
 
 /* How the ALNS picks its (destroy, repair) pair each iteration. */
@@ -306,6 +308,8 @@ typedef struct corto_options {
                              (default 0) */
     int route_pool;       /* 1: the ALNS recombines a pool of good routes
                              by set partitioning (default 0) */
+    int64_t samples;      /* --init neural: best of the greedy and this many
+                             sampled constructions (default 0) */
 } corto_options;
 
 /* Fill *opt with the defaults documented above. */
@@ -400,6 +404,10 @@ CORTO_API int64_t corto_solution_lower_bound(const corto_solution *solution);
 CORTO_API corto_status corto_solve(corto_solution **out,
                                    const corto_problem *problem,
                                    const corto_options *opt);
+
+/* 1 when a trained neural construction model is built into the library
+ * (CORTO_INIT_NEURAL then works without any file), 0 otherwise. */
+CORTO_API int corto_neural_available(void);
 
 /* ------------------------------------------------------------------ */
 /* Independent checker                                                 */

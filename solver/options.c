@@ -39,9 +39,9 @@ static const opt_entry opt_table[] = {
         OPT_INT, iterations),
     OPT("seed", "uint64", "1", "seed of the random number generator",
         OPT_UINT64, seed),
-    OPT("init", "auto|savings|nearest|insertion", "auto",
+    OPT("init", "auto|savings|nearest|insertion|neural", "auto",
         "construction method: auto picks savings for VRPs and insertion for "
-        "TSPs",
+        "TSPs; neural runs the built-in attention policy",
         OPT_INIT, init),
     OPT("construct-only", "bool", "false",
         "stop after the construction heuristic, skipping improvement",
@@ -88,11 +88,16 @@ static const opt_entry opt_table[] = {
     OPT("route-pool", "bool", "false",
         "let the ALNS recombine its best routes by set partitioning (GLPK)",
         OPT_BOOL, route_pool),
+    OPT("samples", "int", "0",
+        "with --init neural: keep the best of the greedy construction and "
+        "this many sampled ones",
+        OPT_INT, samples),
 };
 
 #define N_OPTS (sizeof opt_table / sizeof opt_table[0])
 
-static const char *init_names[] = {"auto", "savings", "nearest", "insertion"};
+static const char *init_names[] = {"auto", "savings", "nearest", "insertion",
+                                   "neural"};
 static const char *selector_names[] = {"roulette",      "segmented", "ucb1",
                                        "alpha-ucb",     "thompson",  "exp3",
                                        "epsilon-greedy"};

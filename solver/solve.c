@@ -6,6 +6,7 @@
  */
 #include "alns.h"
 #include "construct.h"
+#include "nn_construct.h"
 #include "route_eval.h"
 #include "cvrp_exact.h"
 #include "tsp_exact.h"
@@ -18,6 +19,8 @@ static corto_status construct(corto_solution *sol, solve_ctx *ctx)
 {
     const corto_problem *p = ctx->problem;
     corto_init_method m = ctx->opt->init;
+    if (m == CORTO_INIT_NEURAL)
+        return nn_construct(sol, ctx);
     if (p->kind != CORTO_KIND_VRP) {
         if (m == CORTO_INIT_SAVINGS)
             return CORTO_ERR_OPTION;
@@ -32,6 +35,7 @@ static corto_status construct(corto_solution *sol, solve_ctx *ctx)
         return CORTO_ERR_OPTION;
     case CORTO_INIT_AUTO:
     case CORTO_INIT_SAVINGS:
+    case CORTO_INIT_NEURAL:
         break;
     }
     return construct_savings(sol, ctx);

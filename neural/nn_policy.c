@@ -1,0 +1,308 @@
+/*
+ * nn_policy.c — encoder, pointer decoder, decoding and the imitation loss
+ * of the attention policy (see nn_policy.h). The encoder follows Kool et
+ * al. (2019, "Attention, learn to solve routing problems!") with layer
+ * instead of batch normalisation and RRNCO's distance bias in attention;
+ * the decoder is Kool et al.'s glimpse then pointer, with the distances
+ * from and to the current node added to the pointer's scores.
+ */
+#include "nn_policy.h"
+#include "nn_state.h"
+#include "rng.h"
+#include "route_eval.h"
+#include "util.h"
+
+#include <math.h>
+#include <string.h>
+
+#define NN_CLIP ((nn_real)10)
+
+typedef struct nn_enc {
+    int h;               /* node embeddings [n,d] */
+    int gemb;            /* graph embedding [1,d] */
+    int gk, gv, pk;      /* glimpse keys and values, pointer keys [n,d] */
+    int dec[NN_D_COUNT]; /* decoder parameters on the tape */
+} nn_enc;
+
+/* Encoder: embedding then cfg.layers attention / feed-forward blocks. */
+static void nn_encode(nn_tape *tp, const nn_model *m, const nn_features *f,
+                      nn_enc *e)
+{
+    const nn_config *c = &m->cfg;
+    int x = nn_leaf(tp, f->n, c->n_feat, f->x, NULL);
+    int h = nn_linear(tp, x, nn_model_leaf(tp, m, NN_P_EMBED_W),
+                      nn_model_leaf(tp, m, NN_P_EMBED_B));
+    for (int l = 0; l < c->layers; l++) {
+        int w[NN_L_COUNT];
+        for (int k = 0; k < NN_L_COUNT; k++)
+            w[k] = nn_model_leaf(tp, m, nn_model_layer(l, k));
+        int q = nn_matmul(tp, h, w[NN_L_WQ], 0);
+        int k = nn_matmul(tp, h, w[NN_L_WK], 0);
+        int v = nn_matmul(tp, h, w[NN_L_WV], 0);
+        int a = nn_attention(tp, q, k, v, c->heads, w[NN_L_COEF], f->dn,
+                             f->dnt, NULL);
+        a = nn_linear(tp, a, w[NN_L_WO], w[NN_L_BO]);
+        h = nn_layernorm(tp, nn_add(tp, h, a), w[NN_L_LN1_G], w[NN_L_LN1_B]);
+        int t = nn_relu(tp, nn_linear(tp, h, w[NN_L_FF1_W], w[NN_L_FF1_B]));
+        t = nn_linear(tp, t, w[NN_L_FF2_W], w[NN_L_FF2_B]);
+        h = nn_layernorm(tp, nn_add(tp, h, t), w[NN_L_LN2_G], w[NN_L_LN2_B]);
+    }
+    e->h = h;
+    e->gemb = nn_mean_rows(tp, h);
+    for (int k = 0; k < NN_D_COUNT; k++)
+        e->dec[k] = nn_model_leaf(tp, m, nn_model_dec(m, k));
+    e->gk = nn_matmul(tp, h, e->dec[NN_D_GK], 0);
+    e->gv = nn_matmul(tp, h, e->dec[NN_D_GV], 0);
+    e->pk = nn_matmul(tp, h, e->dec[NN_D_PK], 0);
+}
+
+/* Bytes from the tape's arena (kept until its next reset or rewind). */
+static void *nn_arena_bytes(nn_tape *tp, size_t bytes)
+{
+    return nn_tape_alloc(tp, (bytes + sizeof(nn_real) - 1) / sizeof(nn_real));
+}
+
+/* One decoder step: log-probabilities [1,n] of the next action. */
+static int nn_step(nn_tape *tp, const nn_model *m, const nn_features *f,
+                   const nn_enc *e, const nn_state *st,
+                   const unsigned char *mask)
+{
+    const nn_config *c = &m->cfg;
+    int ctx = nn_input(tp, 1, NN_CTX);
+    if (ctx < 0)
+        return -1;
+    nn_state_context(st, f, nn_t(tp, ctx)->v);
+    int in = nn_concat2(tp, nn_concat2(tp, nn_row(tp, e->h, st->cur), e->gemb),
+                        ctx);
+    int q = nn_linear(tp, in, e->dec[NN_D_CTX_W], e->dec[NN_D_CTX_B]);
+    const nn_real *bout = f->dn + (size_t)st->cur * (size_t)f->n;
+    const nn_real *bin = f->dnt + (size_t)st->cur * (size_t)f->n;
+    int g = nn_attention(tp, q, e->gk, e->gv, c->heads, e->dec[NN_D_GCOEF],
+                         bout, bin, mask);
+    g = nn_linear(tp, g, e->dec[NN_D_GO_W], e->dec[NN_D_GO_B]);
+    int u = nn_scale(tp, nn_matmul(tp, g, e->pk, 1),
+                     (nn_real)(1.0 / sqrt((double)c->d)));
+    u = nn_add_scaled(tp, u, e->dec[NN_D_PCOEF], 0, bout);
+    u = nn_add_scaled(tp, u, e->dec[NN_D_PCOEF], 1, bin);
+    /* and the candidate's distances from and to the depot (the cost of
+     * a route's first leg, and of the way back after it) */
+    const nn_real *dfrom = f->dn + (size_t)f->depot * (size_t)f->n;
+    const nn_real *dto = f->dnt + (size_t)f->depot * (size_t)f->n;
+    u = nn_add_scaled(tp, u, e->dec[NN_D_PCOEF], 2, dfrom);
+    u = nn_add_scaled(tp, u, e->dec[NN_D_PCOEF], 3, dto);
+    return nn_log_softmax(tp, nn_tanh_clip(tp, u, NN_CLIP), mask);
+}
+
+/* The action to take from log-probabilities: the most likely one, or a
+ * draw when r is not NULL. */
+static int nn_pick(const nn_real *lp, const unsigned char *mask, int n, rng *r)
+{
+    int best = -1;
+    if (!r) {
+        for (int j = 0; j < n; j++)
+            if (!mask[j] && (best < 0 || lp[j] > lp[best]))
+                best = j;
+        return best;
+    }
+    double u = rng_uniform(r), acc = 0;
+    for (int j = 0; j < n; j++) {
+        if (mask[j])
+            continue;
+        best = j;
+        acc += exp((double)lp[j]);
+        if (u < acc)
+            break;
+    }
+    return best;
+}
+
+/* Decode one solution into st (greedy when r is NULL). */
+static corto_status nn_decode(nn_tape *tp, const nn_model *m,
+                              const nn_features *f, const nn_enc *e,
+                              nn_state *st, rng *r)
+{
+    nn_state_reset(st);
+    while (nn_state_mask(st) > 0) {
+        nn_mark mk = nn_tape_mark(tp);
+        int lp = nn_step(tp, m, f, e, st, st->mask);
+        if (lp < 0)
+            return nn_tape_status(tp);
+        int a = nn_pick(nn_t(tp, lp)->v, st->mask, st->n, r);
+        nn_tape_rewind(tp, mk);
+        if (a < 0)
+            return CORTO_ERR_INTERNAL;
+        nn_state_step(st, a);
+    }
+    return CORTO_OK;
+}
+
+/* 1 when solution a is better than b: feasible first, then cheaper. */
+static int nn_better(const corto_solution *a, const corto_solution *b)
+{
+    int fa = a->status == CORTO_SOLUTION_FEASIBLE;
+    int fb = b->status == CORTO_SOLUTION_FEASIBLE;
+    if (fa != fb)
+        return fa;
+    return a->cost < b->cost;
+}
+
+corto_status nn_policy_construct(corto_solution *out, const nn_model *m,
+                                 const corto_problem *p, int samples,
+                                 uint64_t seed)
+{
+    corto_status rc = CORTO_OK;
+    nn_features f;
+    nn_state st;
+    nn_tape tp;
+    corto_solution *cand = NULL;
+    nn_enc e;
+    rng r;
+    memset(&st, 0, sizeof st);
+    nn_tape_init(&tp, 0);
+    if (!out || !m || !p || samples < 0)
+        return CORTO_ERR_ARGUMENT;
+    CORTO_TRY(nn_features_build(&f, &m->cfg, p, 0));
+    CORTO_TRY(nn_state_init(&st, p, &f));
+    CORTO_TRY(corto_solution_create(&cand, p));
+    nn_encode(&tp, m, &f, &e);
+    CORTO_TRY(nn_tape_status(&tp));
+    rng_seed(&r, seed);
+    for (int k = 0; k <= samples; k++) {
+        CORTO_TRY(nn_decode(&tp, m, &f, &e, &st, k == 0 ? NULL : &r));
+        solution_clear(cand);
+        CORTO_TRY(nn_state_solution(&st, cand));
+        route_eval_solution(cand);
+        if (k == 0 || nn_better(cand, out)) {
+            CORTO_TRY(solution_copy_routes(out, cand));
+            route_eval_solution(out);
+        }
+    }
+cleanup:
+    corto_solution_destroy(cand);
+    nn_state_free(&st);
+    nn_features_free(&f);
+    nn_tape_free(&tp);
+    return rc;
+}
+
+/* 1 when routes of p may be driven backwards at the same cost. */
+static int nn_reversible(const corto_problem *p, int prof)
+{
+    if (p->has_time_windows || p->has_pickups)
+        return 0;
+    for (int i = 0; i < p->n_nodes; i++)
+        for (int j = 0; j < i; j++)
+            if (model_dist(p, prof, i, j) != model_dist(p, prof, j, i))
+                return 0;
+    return 1;
+}
+
+/* The correct actions at a depot step: the first client of every
+ * remaining route, and its last for a reversible one; ref[k] says which
+ * route (2 * route + 1 when driven backwards). */
+static int nn_route_starts(int *idx, int *ref, const corto_solution *x,
+                           const unsigned char *done, int reversible)
+{
+    int k = 0;
+    for (int r = 0; r < x->n_routes; r++) {
+        int len = x->route_len[r];
+        if (done[r] || len == 0)
+            continue;
+        ref[k] = 2 * r;
+        idx[k++] = x->routes[r][0];
+        if (reversible && len > 1) {
+            ref[k] = 2 * r + 1;
+            idx[k++] = x->routes[r][len - 1];
+        }
+    }
+    return k;
+}
+
+corto_status nn_policy_imitate(nn_tape *tp, const nn_model *m,
+                               const corto_problem *p,
+                               const corto_solution *expert, int sym,
+                               nn_real weight, double *loss, int *steps)
+{
+    corto_status rc = CORTO_OK;
+    nn_features f;
+    nn_state st;
+    nn_enc e;
+    unsigned char *done = NULL;
+    int *nll = NULL, *ref = NULL, n_nll = 0;
+    memset(&st, 0, sizeof st);
+    memset(&f, 0, sizeof f);
+    *loss = 0;
+    *steps = 0;
+    nn_tape_reset(tp);
+    CORTO_TRY(nn_features_build(&f, &m->cfg, p, sym));
+    CORTO_TRY(nn_state_init(&st, p, &f));
+    CORTO_ALLOC(done, expert->n_routes);
+    CORTO_ALLOC(nll, 2 * p->n_nodes + 2);
+    CORTO_ALLOC(ref, 2 * expert->n_routes + 1);
+    int reversible = nn_reversible(p, f.prof);
+    nn_encode(tp, m, &f, &e);
+    /* At a depot step the policy is taught every correct start, and the
+     * pass then follows the route it rates most likely, in the direction
+     * that start implies: the states greedy decoding meets. */
+    int route = -1, rev = 0, pos = 0;
+    while (st.n_left > 0) {
+        nn_state_mask(&st);
+        size_t n_ref = (size_t)(2 * expert->n_routes + 1);
+        int *idx = nn_arena_bytes(tp, n_ref * sizeof(int));
+        unsigned char *mask = nn_arena_bytes(tp, (size_t)st.n);
+        if (!idx || !mask || !ref)
+            break;
+        int n_idx = 1;
+        if (st.route_len == 0) {
+            n_idx = nn_route_starts(idx, ref, expert, done, reversible);
+            if (n_idx == 0) {
+                rc = CORTO_ERR_ARGUMENT; /* the expert misses clients */
+                goto cleanup;
+            }
+        } else if (pos < expert->route_len[route]) {
+            int len = expert->route_len[route];
+            idx[0] = expert->routes[route][rev ? len - 1 - pos : pos];
+            pos++;
+        } else {
+            idx[0] = st.depot;
+        }
+        memcpy(mask, st.mask, (size_t)st.n);
+        for (int k = 0; k < n_idx; k++) {
+            if (st.visited[idx[k]] && idx[k] != st.depot) {
+                rc = CORTO_ERR_ARGUMENT; /* a client served twice */
+                goto cleanup;
+            }
+            mask[idx[k]] = 0; /* the expert's choice is always allowed */
+        }
+        int lp = nn_step(tp, m, &f, &e, &st, mask);
+        nll[n_nll++] = nn_nll_set(tp, lp, idx, n_idx);
+        int action = idx[0];
+        if (st.route_len == 0 && lp >= 0) {
+            int best = 0;
+            for (int k = 1; k < n_idx; k++)
+                if (nn_t(tp, lp)->v[idx[k]] > nn_t(tp, lp)->v[idx[best]])
+                    best = k;
+            action = idx[best];
+            route = ref[best] / 2;
+            rev = ref[best] % 2;
+            done[route] = 1;
+            pos = 1;
+        }
+        nn_state_step(&st, action);
+    }
+    CORTO_TRY(nn_tape_status(tp));
+    for (int k = 0; k < n_nll; k++) {
+        *loss += (double)nn_t(tp, nll[k])->v[0];
+        nn_seed(tp, nll[k], weight / (nn_real)n_nll);
+    }
+    nn_backward(tp);
+    *loss /= n_nll > 0 ? n_nll : 1;
+    *steps = n_nll;
+cleanup:
+    free(done);
+    free(nll);
+    free(ref);
+    nn_state_free(&st);
+    nn_features_free(&f);
+    return rc;
+}

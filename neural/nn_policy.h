@@ -1,0 +1,40 @@
+/*
+ * nn_policy.h — the attention policy: an encoder over the node features
+ * (embedding, then layers of distance-biased multi-head attention and
+ * feed-forward blocks, each with a residual and layer normalisation), and
+ * a pointer decoder (Vinyals et al.; Kool et al. 2019) whose context is
+ * the current node, the graph embedding and the state scalars of
+ * nn_state_context. Construction (greedy and sampled) and the imitation
+ * loss used in training.
+ */
+#ifndef CORTO_NN_POLICY_H
+#define CORTO_NN_POLICY_H
+
+#include "nn_features.h"
+#include "nn_model.h"
+
+/*
+ * Build a solution for p (matrices prepared) into `out` (empty): the
+ * greedy decoding, and when samples > 0 also `samples` sampled decodings
+ * (RNG seeded by seed); the cheapest by route_eval is kept, feasible
+ * first. CORTO_ERR_UNSUPPORTED for problems the policy does not handle.
+ */
+corto_status nn_policy_construct(corto_solution *out, const nn_model *m,
+                                 const corto_problem *p, int samples,
+                                 uint64_t seed);
+
+/*
+ * Teacher-forced pass over the expert solution `expert` of p: records the
+ * forward pass on tp (a tape with gradients), seeds each step's
+ * cross-entropy with weight / steps, and returns the mean loss in *loss
+ * and the number of steps in *steps; the caller then runs nn_backward. At
+ * a step on an empty route every remaining expert route's first client
+ * is a correct action (and its last, for a route that may be reversed:
+ * symmetric distances, no time windows). `sym` augments coordinates.
+ */
+corto_status nn_policy_imitate(nn_tape *tp, const nn_model *m,
+                               const corto_problem *p,
+                               const corto_solution *expert, int sym,
+                               nn_real weight, double *loss, int *steps);
+
+#endif /* CORTO_NN_POLICY_H */

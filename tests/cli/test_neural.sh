@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# corto train and --init neural: usage errors, instance generation read
+# back by corto solve, a tiny training run that writes a model and a log
+# and is byte-identical when repeated with the same seed, and --init
+# neural either building a solution the checker accepts (a model is built
+# in) or refusing with one clear line (none is).
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+run train
+expect_error_line "--out"
+run train --out "$TMP/m.cnn" --steps abc
+expect_error_line "abc"
+run train --out "$TMP/m.cnn" --min-size 30 --max-size 20
+expect_error_line "max-size"
+
+mkdir -p "$TMP/gen"
+run train --generate "$TMP/gen" --instances 2 --min-size 12 --max-size 12 \
+    --seed 3
+expect_rc 0
+[ -r "$TMP/gen/uniform-n12-0001.vrp" ] || fail "no generated instance"
+run solve "$TMP/gen/uniform-n12-0002.vrp" --construct-only -q
+expect_rc 0
+
+train_tiny() {
+    run train --out "$1" --log "$2" --instances 3 --validation 2 \
+        --min-size 8 --max-size 10 --label-iterations 20 --steps 4 \
+        --batch 2 --seed 5 -q
+    expect_rc 0
+}
+train_tiny "$TMP/a.cnn" "$TMP/a.log"
+[ -s "$TMP/a.cnn" ] || fail "no model written"
+grep -q "validation greedy gap" "$TMP/a.log" || fail "no validation in log"
+head -c 8 "$TMP/a.cnn" | grep -q "CORTO-NN" || fail "bad magic"
+train_tiny "$TMP/b.cnn" "$TMP/b.log"
+cmp -s "$TMP/a.cnn" "$TMP/b.cnn" || fail "training is not reproducible"
+
+run train --resume "$TMP/gen/uniform-n12-0001.vrp" --out "$TMP/c.cnn"
+expect_error_line "magic"
+
+inst="$TMP/gen/uniform-n12-0001.vrp"
+run solve "$inst" --init neural --construct-only --samples 4
+if [ "$RC" -eq 2 ]; then
+    expect_error_line "no trained model"
+else
+    expect_rc 0
+    cp "$OUT" "$TMP/neural.sol"
+    run check "$inst" "$TMP/neural.sol"
+    expect_rc 0
+fi

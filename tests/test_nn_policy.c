@@ -1,0 +1,132 @@
+/*
+ * test_nn_policy.c — the attention policy's construction (neural/): an
+ * untrained model's greedy and sampled solutions serve every client once
+ * and pass the independent checker on CVRP, asymmetric-matrix VRP, TSP,
+ * ATSP and VRPTW instances; sampling is reproducible from its seed and
+ * best-of-K is never worse than greedy; unsupported problems get a status.
+ */
+#include "model.h"
+#include "nn_model.h"
+#include "nn_policy.h"
+#include "test_problems.h"
+#include "test_util.h"
+
+#include <check.h>
+
+static nn_model *small_model(void)
+{
+    nn_config cfg;
+    nn_config_default(&cfg);
+    cfg.d = 16;
+    cfg.layers = 2;
+    cfg.ff = 16;
+    nn_model *m = NULL;
+    ck_assert_int_eq(nn_model_create(&m, &cfg, 3), CORTO_OK);
+    return m;
+}
+
+/* Construct with K samples and check the result from scratch. */
+static int64_t construct_checked(const nn_model *m, const corto_problem *p,
+                                 int samples, uint64_t seed)
+{
+    corto_solution *s = NULL;
+    ck_assert_int_eq(corto_solution_create(&s, p), CORTO_OK);
+    ck_assert_int_eq(nn_policy_construct(s, m, p, samples, seed), CORTO_OK);
+    ck_assert_int_eq(test_assert_clients_once(p, s),
+                     corto_problem_n_clients(p));
+    corto_check_report rep;
+    ck_assert_int_eq(corto_solution_check(&rep, p, s, s->cost), CORTO_OK);
+    ck_assert_msg(rep.feasible, "infeasible: %s", rep.first);
+    ck_assert_int_eq(rep.cost, s->cost);
+    if (p->kind != CORTO_KIND_VRP)
+        ck_assert_int_eq(s->n_routes, 1);
+    int64_t cost = s->cost;
+    corto_solution_destroy(s);
+    return cost;
+}
+
+START_TEST(vrp_variants_pass_the_checker)
+{
+    nn_model *m = small_model();
+    corto_problem *cvrp = test_random_cvrp(30, 1, 40, CORTO_UNLIMITED, NULL);
+    ck_assert_int_eq(model_prepare(cvrp), CORTO_OK);
+    corto_problem *asym = test_random_asym_vrp(25, 2, 12);
+    ck_assert_int_eq(model_prepare(asym), CORTO_OK);
+    corto_problem *tsp = test_random_tsp(20, 3);
+    corto_problem *atsp = test_random_atsp(15, 4);
+    corto_problem *probs[] = {cvrp, asym, tsp, atsp};
+    for (int k = 0; k < 4; k++) {
+        int64_t greedy = construct_checked(m, probs[k], 0, 1);
+        int64_t best = construct_checked(m, probs[k], 8, 1);
+        ck_assert_int_le(best, greedy);
+        corto_problem_destroy(probs[k]);
+    }
+    nn_model_destroy(m);
+}
+END_TEST
+
+START_TEST(vrptw_passes_the_checker)
+{
+    nn_model *m = small_model();
+    corto_problem *p = test_random_cvrp(25, 5, 30, CORTO_UNLIMITED, NULL);
+    ck_assert_int_eq(corto_problem_set_time_window(p, 0, 0, 20000), CORTO_OK);
+    test_rand_seed(9);
+    for (int i = 1; i <= 25; i++) {
+        int64_t open = test_rand_below(4000);
+        ck_assert_int_eq(
+            corto_problem_set_time_window(p, i, open, open + 1500), CORTO_OK);
+        ck_assert_int_eq(corto_problem_set_service(p, i, 50), CORTO_OK);
+    }
+    ck_assert_int_eq(model_prepare(p), CORTO_OK);
+    construct_checked(m, p, 0, 1);
+    construct_checked(m, p, 4, 2);
+    corto_problem_destroy(p);
+    nn_model_destroy(m);
+}
+END_TEST
+
+START_TEST(sampling_is_reproducible)
+{
+    nn_model *m = small_model();
+    corto_problem *p = test_random_cvrp(20, 6, 30, CORTO_UNLIMITED, NULL);
+    ck_assert_int_eq(model_prepare(p), CORTO_OK);
+    corto_solution *a = NULL, *b = NULL;
+    ck_assert_int_eq(corto_solution_create(&a, p), CORTO_OK);
+    ck_assert_int_eq(corto_solution_create(&b, p), CORTO_OK);
+    ck_assert_int_eq(nn_policy_construct(a, m, p, 6, 42), CORTO_OK);
+    ck_assert_int_eq(nn_policy_construct(b, m, p, 6, 42), CORTO_OK);
+    test_assert_same_routes(a, b);
+    corto_solution_destroy(a);
+    corto_solution_destroy(b);
+    corto_problem_destroy(p);
+    nn_model_destroy(m);
+}
+END_TEST
+
+START_TEST(unsupported_problem_gets_a_status)
+{
+    nn_model *m = small_model();
+    corto_problem *p = test_random_cvrp(10, 7, 30, CORTO_UNLIMITED, NULL);
+    ck_assert_int_eq(corto_problem_set_depot(p, 3, 1), CORTO_OK);
+    ck_assert_int_eq(model_prepare(p), CORTO_OK);
+    corto_solution *s = NULL;
+    ck_assert_int_eq(corto_solution_create(&s, p), CORTO_OK);
+    ck_assert_int_eq(nn_policy_construct(s, m, p, 0, 1),
+                     CORTO_ERR_UNSUPPORTED);
+    corto_solution_destroy(s);
+    corto_problem_destroy(p);
+    nn_model_destroy(m);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("nn_policy");
+    TCase *tc = tcase_create("construct");
+    tcase_add_test(tc, vrp_variants_pass_the_checker);
+    tcase_add_test(tc, vrptw_passes_the_checker);
+    tcase_add_test(tc, sampling_is_reproducible);
+    tcase_add_test(tc, unsupported_problem_gets_a_status);
+    suite_add_tcase(s, tc);
+    return test_run_suite(s);
+}

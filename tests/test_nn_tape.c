@@ -1,0 +1,108 @@
+/*
+ * test_nn_tape.c — the tensor tape in the library's float build: forward
+ * values of small hand-computed cases, masking, the sticky error of a bad
+ * shape, and arena reuse across resets. Gradients are checked in double
+ * precision by tests/nn/test_nn_grad.c.
+ */
+#include "nn_tape.h"
+#include "test_util.h"
+
+#include <check.h>
+#include <math.h>
+
+START_TEST(matmul_hand_computed)
+{
+    nn_tape tp;
+    nn_tape_init(&tp, 0);
+    nn_real a[] = {1, 2, 3, 4, 5, 6}; /* 2x3 */
+    nn_real b[] = {1, 0, 0, 1, 1, 1}; /* 3x2 */
+    int ia = nn_leaf(&tp, 2, 3, a, NULL), ib = nn_leaf(&tp, 3, 2, b, NULL);
+    int c = nn_matmul(&tp, ia, ib, 0);
+    ck_assert_int_eq(nn_tape_status(&tp), CORTO_OK);
+    const nn_real want[] = {4, 5, 10, 11};
+    for (int e = 0; e < 4; e++)
+        ck_assert_float_eq(nn_t(&tp, c)->v[e], want[e]);
+    /* a a^T */
+    int d = nn_matmul(&tp, ia, ia, 1);
+    const nn_real want2[] = {14, 32, 32, 77};
+    for (int e = 0; e < 4; e++)
+        ck_assert_float_eq(nn_t(&tp, d)->v[e], want2[e]);
+    nn_tape_free(&tp);
+}
+END_TEST
+
+START_TEST(log_softmax_masked)
+{
+    nn_tape tp;
+    nn_tape_init(&tp, 0);
+    nn_real x[] = {1, 2, 3, 4};
+    unsigned char mask[] = {0, 1, 0, 0};
+    int l = nn_log_softmax(&tp, nn_leaf(&tp, 1, 4, x, NULL), mask);
+    const nn_tensor *o = nn_t(&tp, l);
+    double s = exp(o->v[0]) + exp(o->v[2]) + exp(o->v[3]);
+    ck_assert_double_eq_tol(s, 1.0, 1e-6);
+    ck_assert_float_lt(o->v[1], -1e29);
+    ck_assert_double_eq_tol(o->v[3] - o->v[2], 1.0, 1e-6);
+    int targets[] = {2, 3};
+    int nll = nn_nll_set(&tp, l, targets, 2);
+    ck_assert_double_eq_tol(
+        nn_t(&tp, nll)->v[0],
+        -log((exp(3.0) + exp(4.0)) / (exp(1.0) + exp(3.0) + exp(4.0))), 1e-5);
+    nn_tape_free(&tp);
+}
+END_TEST
+
+START_TEST(attention_blocked_row_is_zero)
+{
+    nn_tape tp;
+    nn_tape_init(&tp, 0);
+    nn_real q[8] = {1, 2, 3, 4, 5, 6, 7, 8}, kv[12];
+    for (int e = 0; e < 12; e++)
+        kv[e] = (nn_real)e / 12;
+    unsigned char mask[6] = {0, 0, 1, 1, 1, 1};
+    int iq = nn_leaf(&tp, 2, 4, q, NULL), ik = nn_leaf(&tp, 3, 4, kv, NULL);
+    int o = nn_attention(&tp, iq, ik, ik, 2, -1, NULL, NULL, mask);
+    ck_assert_int_eq(nn_tape_status(&tp), CORTO_OK);
+    for (int c = 0; c < 4; c++)
+        ck_assert_float_eq(nn_t(&tp, o)->v[4 + c], 0);
+    /* The first query mixes the first two keys only: a convex mix. */
+    for (int c = 0; c < 4; c++) {
+        ck_assert_float_ge(nn_t(&tp, o)->v[c], kv[c] - 1e-6f);
+        ck_assert_float_le(nn_t(&tp, o)->v[c], kv[4 + c] + 1e-6f);
+    }
+    nn_tape_free(&tp);
+}
+END_TEST
+
+START_TEST(bad_shape_is_sticky_and_reset_clears)
+{
+    nn_tape tp;
+    nn_tape_init(&tp, 1);
+    nn_real a[6] = {0}, g[6] = {0};
+    int ia = nn_leaf(&tp, 2, 3, a, g);
+    int bad = nn_matmul(&tp, ia, ia, 0);
+    ck_assert_int_eq(bad, -1);
+    ck_assert_int_eq(nn_relu(&tp, bad), -1);
+    ck_assert_int_eq(nn_tape_status(&tp), CORTO_ERR_INTERNAL);
+    nn_tape_reset(&tp);
+    ck_assert_int_eq(nn_tape_status(&tp), CORTO_OK);
+    ia = nn_leaf(&tp, 2, 3, a, g);
+    nn_mark m = nn_tape_mark(&tp);
+    ck_assert_int_ge(nn_relu(&tp, ia), 0);
+    nn_tape_rewind(&tp, m);
+    ck_assert_int_eq(tp.n, m.n);
+    nn_tape_free(&tp);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("nn_tape");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, matmul_hand_computed);
+    tcase_add_test(tc, log_softmax_masked);
+    tcase_add_test(tc, attention_blocked_row_is_zero);
+    tcase_add_test(tc, bad_shape_is_sticky_and_reset_clears);
+    suite_add_tcase(s, tc);
+    return test_run_suite(s);
+}
