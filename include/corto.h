@@ -306,6 +306,11 @@ typedef struct corto_options {
                              (default 0) */
     int route_pool;       /* 1: the ALNS recombines a pool of good routes
                              by set partitioning (default 0) */
+    int lower_bound;      /* 1: also compute a cheap lower bound (an LP
+                             relaxation, TSP/ATSP up to 400 nodes, plain
+                             CVRPs up to 300) in at most 10% of the time
+                             limit, reported by corto_solution_lower_bound
+                             (default 0) */
 } corto_options;
 
 /* Fill *opt with the defaults documented above. */
@@ -385,7 +390,8 @@ corto_solution_stop_reason(const corto_solution *solution);
 /* Seconds of CPU time the solve took, and its iterations. */
 CORTO_API double corto_solution_seconds(const corto_solution *solution);
 CORTO_API int64_t corto_solution_iterations(const corto_solution *solution);
-/* A proven lower bound on the optimal cost from the exact engine (equal to
+/* A proven lower bound on the optimal cost from the exact engine or the
+ * lower-bound option (equal to
  * the cost when the status is OPTIMAL); INT64_MIN when none is known. */
 CORTO_API int64_t corto_solution_lower_bound(const corto_solution *solution);
 

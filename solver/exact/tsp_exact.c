@@ -529,26 +529,60 @@ static void tspx_free(tspx *s)
     free(s->viol);
 }
 
+/* Start from the tour of sol: the view, the tour (allocated into *tour)
+ * and the cost offset; s must be zeroed. */
+static corto_status tspx_begin(tspx *s, tsp_view *v, int **tour,
+                               const corto_solution *sol, solve_ctx *ctx)
+{
+    corto_status rc = CORTO_OK;
+    s->bound = -HUGE_VAL;
+    s->ctx = ctx;
+    s->v = v;
+    /* Minimum-cut separation at fractional points pays: kroA100 is
+     * proven in 1.6 s with it and 12.4 s without (5972 LP rounds instead
+     * of 211); on st70, eil76, ft70 and ftv70 the two are within noise. */
+    s->fractional = 1;
+    CORTO_TRY(tsp_view_init(v, ctx->problem));
+    s->n = v->n;
+    s->sym = v->symmetric;
+    CORTO_ALLOC(*tour, v->n);
+    CORTO_TRY(tsp_tour_from_solution(*tour, v, sol));
+    route_eval re;
+    route_eval_nodes(&re, ctx->problem, 0, *tour + 1, v->n - 1);
+    s->offset = re.cost - tsp_tour_weight(v, *tour);
+cleanup:
+    return rc;
+}
+
+/* Build the columns and run tspx_body under glpk_guard, with the time
+ * limit and the callback as the only limits. */
+static corto_status tspx_run(tspx *s, const int *tour, const char **what)
+{
+    corto_status rc = CORTO_OK;
+    solve_ctx *ctx = s->ctx;
+    const corto_options *saved = ctx->opt;
+    corto_options exact_opt = *saved;
+    exact_opt.iterations = 0;
+    exact_opt.stall = 0;
+    CORTO_TRY(tspx_setup(s, tour));
+    ctx->opt = &exact_opt;
+    rc = glpk_guard(ctx, tspx_body, s, what);
+    ctx->opt = saved;
+cleanup:
+    return rc;
+}
+
 corto_status tsp_exact_solve(corto_solution *sol, solve_ctx *ctx)
 {
     corto_status rc = CORTO_OK;
     tsp_view v = {0};
     tspx s;
     memset(&s, 0, sizeof s);
-    s.bound = -HUGE_VAL;
     int *tour = NULL;
-    const corto_options *saved_opt = ctx->opt;
-    corto_options exact_opt = *ctx->opt;
-    const corto_problem *p = ctx->problem;
 
     CORTO_TRY(tspx_warm_start(sol, ctx));
-    CORTO_TRY(tsp_view_init(&v, p));
+    CORTO_TRY(tspx_begin(&s, &v, &tour, sol, ctx));
     int n = v.n;
-    CORTO_ALLOC(tour, n);
-    CORTO_TRY(tsp_tour_from_solution(tour, &v, sol));
-    route_eval re;
-    route_eval_nodes(&re, p, 0, tour + 1, n - 1);
-    s.offset = re.cost - tsp_tour_weight(&v, tour);
     if (n <= 3) {
         CORTO_TRY(tspx_tiny(sol, &v, tour, &s.proven));
         goto finish;
@@ -562,22 +596,8 @@ corto_status tsp_exact_solve(corto_solution *sol, solve_ctx *ctx)
                 n, TSPX_MAX_NODES);
         goto finish;
     }
-    s.ctx = ctx;
-    s.v = &v;
-    s.n = n;
-    s.sym = v.symmetric;
-    /* Minimum-cut separation at fractional points pays: kroA100 is
-     * proven in 1.6 s with it and 12.4 s without (5972 LP rounds instead
-     * of 211); on st70, eil76, ft70 and ftv70 the two are within noise. */
-    s.fractional = 1;
-    CORTO_TRY(tspx_setup(&s, tour));
-    /* The exact phase ends on the time limit or the callback only. */
-    exact_opt.iterations = 0;
-    exact_opt.stall = 0;
-    ctx->opt = &exact_opt;
     const char *what = NULL;
-    rc = glpk_guard(ctx, tspx_body, &s, &what);
-    ctx->opt = saved_opt;
+    rc = tspx_run(&s, tour, &what);
     if (rc != CORTO_OK) {
         ctx_log(ctx, 0, "exact tsp: %s", what ? what : "failed");
         goto cleanup;
@@ -608,7 +628,6 @@ finish:
         }
     }
 cleanup:
-    ctx->opt = saved_opt;
     tspx_free(&s);
     free(tour);
     tsp_view_free(&v);
@@ -622,37 +641,17 @@ corto_status tsp_exact_bound(const corto_solution *sol, solve_ctx *ctx,
     tsp_view v = {0};
     tspx s;
     memset(&s, 0, sizeof s);
-    s.bound = -HUGE_VAL;
     int *tour = NULL;
-    const corto_problem *p = ctx->problem;
-    const corto_options *saved_opt = ctx->opt;
-    corto_options exact_opt = *ctx->opt;
     *bound = INT64_MIN;
-    CORTO_TRY(tsp_view_init(&v, p));
-    int n = v.n;
-    if (n <= 3 || n > TSPX_BOUND_MAX_NODES)
+    if (ctx->problem->n_nodes <= 3 ||
+        ctx->problem->n_nodes > TSPX_BOUND_MAX_NODES)
         goto cleanup;
-    CORTO_ALLOC(tour, n);
-    CORTO_TRY(tsp_tour_from_solution(tour, &v, sol));
-    route_eval re;
-    route_eval_nodes(&re, p, 0, tour + 1, n - 1);
-    s.offset = re.cost - tsp_tour_weight(&v, tour);
-    s.ctx = ctx;
-    s.v = &v;
-    s.n = n;
-    s.sym = v.symmetric;
-    s.fractional = 1;
+    CORTO_TRY(tspx_begin(&s, &v, &tour, sol, ctx));
     s.root_only = 1;
-    CORTO_TRY(tspx_setup(&s, tour));
-    /* Only the time limit and the callback end the root loop. */
-    exact_opt.iterations = 0;
-    exact_opt.stall = 0;
-    ctx->opt = &exact_opt;
     const char *what = NULL;
     double saved = glpk_share_begin(ctx, seconds);
-    rc = glpk_guard(ctx, tspx_body, &s, &what);
+    rc = tspx_run(&s, tour, &what);
     glpk_share_end(ctx, saved);
-    ctx->opt = saved_opt;
     if (rc != CORTO_OK) {
         ctx_log(ctx, 0, "tsp bound: %s", what ? what : "failed");
         goto cleanup;
@@ -668,7 +667,6 @@ corto_status tsp_exact_bound(const corto_solution *sol, solve_ctx *ctx,
             (long long)*bound, s.secs_components + s.secs_mincut, s.blossoms,
             ctx_elapsed(ctx));
 cleanup:
-    ctx->opt = saved_opt;
     tspx_free(&s);
     free(tour);
     tsp_view_free(&v);

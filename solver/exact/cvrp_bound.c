@@ -1,0 +1,352 @@
+/*
+ * cvrp_bound.c — LP lower bound for CVRPs (see cvrp_bound.h).
+ *
+ * The two-index model (Laporte, Nobert & Desrochers 1985, "Optimal
+ * routing under capacity and distance restrictions", Operations Research
+ * 33(5)): a variable x_e per edge, in [0, 1] between clients and [0, 2]
+ * at the depot (a route to one client and back), degree 2 at every
+ * client, x(delta(0)) >= 2 ceil(q(V) / Q) at the depot, and the rounded
+ * capacity cuts x(delta(S)) >= 2 ceil(q(S) / Q) for client sets S, added
+ * by a cutting-plane loop of plain LPs (glp_simplex). Cuts are separated
+ * heuristically on the LP point's support graph: its connected components
+ * once the depot is removed, and every set of the Stoer-Wagner phases
+ * (the sets that minimum-cut shrinking meets, as in the shrinking
+ * heuristics of Ralphs et al. 2003, "On the capacitated vehicle routing
+ * problem", Math. Prog. 94). The loop ends when no cut is found, when the
+ * bound stops moving (tail-off) or at the time share; every LP of the
+ * loop is a relaxation, so its value is a bound whenever it stops.
+ *
+ * Costs: an edge costs cost_per_distance times its distance, and each
+ * depot edge half the fixed cost (every route has two depot ends), so a
+ * tour's LP cost is its route cost exactly.
+ */
+#include "cvrp_bound.h"
+#include "glpk_safe.h"
+#include "mincut.h"
+#include "tsp_cuts.h"
+#include "util.h"
+
+#include <glpk.h>
+#include <math.h>
+#include <string.h>
+
+/* Largest model: depot + clients (n(n-1)/2 columns). */
+#define CVB_MAX_NODES 300
+/* Most cuts added per LP round. */
+#define CVB_MAX_CUTS 64
+/* A cut is violated when x(delta(S)) is below its right-hand side by more
+ * than this. */
+#define CVB_TOL 1e-4
+/* Tail-off: stop after this many rounds that raised the bound by less
+ * than CVB_TAIL_REL of it in total. */
+#define CVB_TAIL_ROUNDS 5
+#define CVB_TAIL_REL    1e-5
+
+typedef struct cvb {
+    solve_ctx *ctx;
+    int n;                /* depot (index 0) and clients */
+    int *node;            /* n: problem node of each index */
+    int64_t *q;           /* n: demand (0 at the depot) */
+    int64_t cap;          /* vehicle capacity */
+    int n_cols;           /* edges */
+    int *col_a;           /* 1 + n_cols: ends of each column */
+    int *col_b;           /* ... */
+    int *col;             /* n*n: column of edge {i, j} */
+    double *cost;         /* 1 + n_cols */
+    double *w;            /* n*n: support graph weights of the LP point */
+    double *wc;           /* n*n: the same without the depot's edges */
+    unsigned char *sides; /* n*n: candidate sets */
+    int *comp, *stack;    /* n each */
+    int *ind;             /* 1 + n_cols: a row */
+    double *val;
+    mincut_ws mc;
+    double bound; /* best LP value, -HUGE_VAL before the first */
+    int rounds, cuts;
+} cvb;
+
+/* 1 when the two-index model covers problem p (see cvrp_bound.h). */
+static int cvb_applies(const corto_problem *p)
+{
+    if (p->kind != CORTO_KIND_VRP || p->n_vtypes != 1 || p->n_dims != 1 ||
+        p->has_pickups || p->n_nodes > CVB_MAX_NODES || p->n_fixed > 0)
+        return 0;
+    const model_vehicle *v = &p->vtypes[0];
+    int depots = 0;
+    for (int i = 0; i < p->n_nodes; i++) {
+        if (p->is_depot[i]) {
+            depots++;
+            continue;
+        }
+        if (!p->required[i] || p->prize[i] != 0 || p->demand[i] < 0)
+            return 0;
+    }
+    if (depots != 1 || !p->is_depot[v->start_depot] ||
+        v->end_depot != v->start_depot || v->cost_per_duration != 0 ||
+        v->cost_per_distance < 0 || v->fixed_cost < 0 || v->capacity[0] <= 0 ||
+        v->capacity[0] == INT64_MAX)
+        return 0;
+    const model_profile *pr = &p->profiles[v->profile];
+    if (pr->visit_cost || !pr->dist)
+        return 0;
+    int n = p->n_nodes;
+    for (int i = 0; i < n; i++)
+        for (int j = i + 1; j < n; j++)
+            if (pr->dist[(size_t)i * (size_t)n + (size_t)j] !=
+                pr->dist[(size_t)j * (size_t)n + (size_t)i])
+                return 0;
+    return 1;
+}
+
+static corto_status cvb_setup(cvb *s, const corto_problem *p)
+{
+    corto_status rc = CORTO_OK;
+    const model_vehicle *v = &p->vtypes[0];
+    const int64_t *dist = p->profiles[v->profile].dist;
+    int n = p->n_nodes;
+    size_t nn = (size_t)n * (size_t)n;
+    s->n = n;
+    s->cap = v->capacity[0];
+    s->n_cols = n * (n - 1) / 2;
+    CORTO_ALLOC(s->node, n);
+    CORTO_ALLOC(s->q, n);
+    CORTO_ALLOC(s->col_a, s->n_cols + 1);
+    CORTO_ALLOC(s->col_b, s->n_cols + 1);
+    CORTO_ALLOC(s->col, nn);
+    CORTO_ALLOC(s->cost, s->n_cols + 1);
+    CORTO_ALLOC(s->w, nn);
+    CORTO_ALLOC(s->wc, nn);
+    CORTO_ALLOC(s->sides, nn);
+    CORTO_ALLOC(s->comp, n);
+    CORTO_ALLOC(s->stack, n);
+    CORTO_ALLOC(s->ind, s->n_cols + 1);
+    CORTO_ALLOC(s->val, s->n_cols + 1);
+    CORTO_TRY(mincut_ws_init(&s->mc, n));
+    /* The depot first, then the clients in node order. */
+    s->node[0] = v->start_depot;
+    for (int i = 0, k = 1; i < n; i++)
+        if (!p->is_depot[i]) {
+            s->node[k] = i;
+            s->q[k] = p->demand[i];
+            k++;
+        }
+    int c = 0;
+    for (int i = 0; i < n; i++)
+        for (int j = i + 1; j < n; j++) {
+            c++;
+            s->col_a[c] = i;
+            s->col_b[c] = j;
+            s->col[(size_t)i * (size_t)n + (size_t)j] = c;
+            s->col[(size_t)j * (size_t)n + (size_t)i] = c;
+            int64_t d =
+                dist[(size_t)s->node[i] * (size_t)n + (size_t)s->node[j]];
+            s->cost[c] = (double)v->cost_per_distance * (double)d +
+                         (i == 0 ? 0.5 * (double)v->fixed_cost : 0.0);
+        }
+cleanup:
+    return rc;
+}
+
+static void cvb_free(cvb *s)
+{
+    free(s->node);
+    free(s->q);
+    free(s->col_a);
+    free(s->col_b);
+    free(s->col);
+    free(s->cost);
+    free(s->w);
+    free(s->wc);
+    free(s->sides);
+    free(s->comp);
+    free(s->stack);
+    free(s->ind);
+    free(s->val);
+    mincut_ws_free(&s->mc);
+}
+
+/* Vehicles the client set `side` needs at least: ceil(q(S) / Q). */
+static double cvb_need(const cvb *s, const unsigned char *side)
+{
+    int64_t q = 0;
+    for (int i = 1; i < s->n; i++)
+        if (side[i])
+            q += s->q[i];
+    return (double)((q + s->cap - 1) / s->cap);
+}
+
+/* x(delta(S)) of the client set `side` at the LP point. */
+static double cvb_cut(const cvb *s, const unsigned char *side)
+{
+    int n = s->n;
+    double cut = 0.0;
+    for (int i = 0; i < n; i++) {
+        if (!side[i])
+            continue;
+        const double *row = s->w + (size_t)i * (size_t)n;
+        for (int j = 0; j < n; j++)
+            if (!side[j])
+                cut += row[j];
+    }
+    return cut;
+}
+
+/* Add x(delta(S)) >= 2 ceil(q(S) / Q) for the client set `side`. */
+static void cvb_add_cut(cvb *s, glp_prob *lp, const unsigned char *side,
+                        double need)
+{
+    int n = s->n, len = 0;
+    for (int i = 0; i < n; i++) {
+        if (!side[i])
+            continue;
+        for (int j = 0; j < n; j++)
+            if (!side[j]) {
+                len++;
+                s->ind[len] = s->col[(size_t)i * (size_t)n + (size_t)j];
+                s->val[len] = 1.0;
+            }
+    }
+    int row = glp_add_rows(lp, 1);
+    glp_set_row_bnds(lp, row, GLP_LO, 2.0 * need, 0.0);
+    glp_set_mat_row(lp, row, len, s->ind, s->val);
+}
+
+/* Test the client set `side` and add its cut when violated; returns 1
+ * when added. */
+static int cvb_try(cvb *s, glp_prob *lp, const unsigned char *side)
+{
+    if (side[0])
+        return 0;
+    int size = 0;
+    for (int i = 1; i < s->n; i++)
+        size += side[i] != 0;
+    if (size == 0)
+        return 0;
+    double need = cvb_need(s, side);
+    if (cvb_cut(s, side) >= 2.0 * need - CVB_TOL)
+        return 0;
+    cvb_add_cut(s, lp, side, need);
+    return 1;
+}
+
+/* Separate capacity cuts at the current LP point; returns how many were
+ * added. */
+static int cvb_separate(cvb *s, glp_prob *lp)
+{
+    int n = s->n, added = 0;
+    size_t nn = (size_t)n * (size_t)n;
+    memset(s->w, 0, nn * sizeof *s->w);
+    for (int j = 1; j <= s->n_cols; j++) {
+        double x = glp_get_col_prim(lp, j);
+        if (x <= 1e-9)
+            continue;
+        int a = s->col_a[j], b = s->col_b[j];
+        s->w[(size_t)a * (size_t)n + (size_t)b] = x;
+        s->w[(size_t)b * (size_t)n + (size_t)a] = x;
+    }
+    /* Components of the clients once the depot is removed. */
+    memcpy(s->wc, s->w, nn * sizeof *s->wc);
+    for (int i = 0; i < n; i++)
+        s->wc[i] = s->wc[(size_t)i * (size_t)n] = 0.0;
+    int nc = tspcut_components(s->comp, s->stack, s->wc, n, 1e-9, HUGE_VAL);
+    unsigned char *side = s->sides;
+    for (int c = 0; c < nc && added < CVB_MAX_CUTS; c++) {
+        for (int i = 0; i < n; i++)
+            side[i] = s->comp[i] == c;
+        added += cvb_try(s, lp, side);
+    }
+    /* Every set of a Stoer-Wagner phase (never holding the depot). */
+    int k = 0;
+    mincut_stoer_wagner(&s->mc, s->w, n, HUGE_VAL, s->sides, n, &k);
+    for (int c = 0; c < k && added < CVB_MAX_CUTS; c++)
+        added += cvb_try(s, lp, s->sides + (size_t)c * (size_t)n);
+    return added;
+}
+
+/* The cutting-plane loop; runs under glpk_guard. */
+static corto_status cvb_body(void *arg)
+{
+    cvb *s = arg;
+    int n = s->n;
+    glp_prob *lp = glp_create_prob();
+    glp_set_obj_dir(lp, GLP_MIN);
+    glp_add_rows(lp, n);
+    int64_t total = 0;
+    for (int i = 1; i < n; i++) {
+        glp_set_row_bnds(lp, i + 1, GLP_FX, 2.0, 2.0);
+        total += s->q[i];
+    }
+    glp_set_row_bnds(lp, 1, GLP_LO,
+                     2.0 * (double)((total + s->cap - 1) / s->cap), 0.0);
+    glp_add_cols(lp, s->n_cols);
+    for (int j = 1; j <= s->n_cols; j++) {
+        int a = s->col_a[j], b = s->col_b[j];
+        int ind[3] = {0, a + 1, b + 1};
+        double val[3] = {0.0, 1.0, 1.0};
+        glp_set_col_bnds(lp, j, GLP_DB, 0.0, a == 0 ? 2.0 : 1.0);
+        glp_set_obj_coef(lp, j, s->cost[j]);
+        glp_set_mat_col(lp, j, 2, ind, val);
+    }
+    glp_smcp sm;
+    glp_init_smcp(&sm);
+    sm.msg_lev = s->ctx->opt->verbose >= 2 ? GLP_MSG_ON : GLP_MSG_ERR;
+    double last = -HUGE_VAL;
+    int flat = 0;
+    for (;;) {
+        sm.tm_lim = glpk_time_limit_ms(s->ctx);
+        int ret = glp_simplex(lp, &sm);
+        if (ret != 0 || glp_get_status(lp) != GLP_OPT)
+            break;
+        double obj = glp_get_obj_val(lp);
+        if (obj > s->bound)
+            s->bound = obj;
+        s->rounds++;
+        if (last > -HUGE_VAL && obj - last < CVB_TAIL_REL * fabs(obj)) {
+            if (++flat >= CVB_TAIL_ROUNDS)
+                break;
+        } else {
+            flat = 0;
+        }
+        last = obj;
+        if (ctx_should_stop(s->ctx))
+            break;
+        int k = cvb_separate(s, lp);
+        s->cuts += k;
+        if (k == 0)
+            break;
+        /* The dual simplex restores feasibility after new rows. */
+        sm.meth = GLP_DUALP;
+    }
+    glp_delete_prob(lp);
+    return CORTO_OK;
+}
+
+corto_status cvrp_lp_bound(solve_ctx *ctx, double seconds, int64_t *bound)
+{
+    corto_status rc = CORTO_OK;
+    cvb s;
+    memset(&s, 0, sizeof s);
+    s.ctx = ctx;
+    s.bound = -HUGE_VAL;
+    *bound = INT64_MIN;
+    if (!cvb_applies(ctx->problem))
+        goto cleanup;
+    CORTO_TRY(cvb_setup(&s, ctx->problem));
+    const char *what = NULL;
+    double saved = glpk_share_begin(ctx, seconds);
+    rc = glpk_guard(ctx, cvb_body, &s, &what);
+    glpk_share_end(ctx, saved);
+    if (rc != CORTO_OK) {
+        ctx_log(ctx, 0, "cvrp bound: %s", what ? what : "failed");
+        goto cleanup;
+    }
+    /* Costs are integers: the optimum is at least the LP value rounded
+     * up (less a tolerance for the LP's own rounding). */
+    if (s.bound > -HUGE_VAL)
+        *bound = (int64_t)ceil(s.bound - 1e-6 * fmax(1.0, fabs(s.bound)));
+    ctx_log(ctx, 0,
+            "cvrp bound: %lld (LP, %d rounds, %d capacity cuts), %.3f s",
+            (long long)*bound, s.rounds, s.cuts, ctx_elapsed(ctx));
+cleanup:
+    cvb_free(&s);
+    return rc;
+}
