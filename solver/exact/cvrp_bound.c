@@ -57,7 +57,10 @@ typedef struct cvb {
     double *wc;           /* n*n: the same without the depot's edges */
     unsigned char *sides; /* n*n: candidate sets */
     int *comp, *stack;    /* n each */
-    int *ind;             /* 1 + n_cols: a row */
+    double *conn;         /* n: weight from each node into a growing set */
+    uint64_t seen[CVB_MAX_CUTS]; /* hashes of this round's cut sets */
+    int n_seen;
+    int *ind; /* 1 + n_cols: a row */
     double *val;
     mincut_ws mc;
     double bound; /* best LP value, -HUGE_VAL before the first */
@@ -118,6 +121,7 @@ static corto_status cvb_setup(cvb *s, const corto_problem *p)
     CORTO_ALLOC(s->sides, nn);
     CORTO_ALLOC(s->comp, n);
     CORTO_ALLOC(s->stack, n);
+    CORTO_ALLOC(s->conn, n);
     CORTO_ALLOC(s->ind, s->n_cols + 1);
     CORTO_ALLOC(s->val, s->n_cols + 1);
     CORTO_TRY(mincut_ws_init(&s->mc, n));
@@ -159,6 +163,7 @@ static void cvb_free(cvb *s)
     free(s->sides);
     free(s->comp);
     free(s->stack);
+    free(s->conn);
     free(s->ind);
     free(s->val);
     mincut_ws_free(&s->mc);
@@ -190,31 +195,56 @@ static double cvb_cut(const cvb *s, const unsigned char *side)
     return cut;
 }
 
-/* Add x(delta(S)) >= 2 ceil(q(S) / Q) for the client set `side`. */
+/*
+ * Add the capacity cut of the client set `side`, k = ceil(q(S) / Q):
+ * x(delta(S)) >= 2k, or with the clients' degree equations the same
+ * constraint as x(E(S)) <= |S| - k, whichever has fewer entries.
+ */
 static void cvb_add_cut(cvb *s, glp_prob *lp, const unsigned char *side,
                         double need)
 {
-    int n = s->n, len = 0;
+    int n = s->n, len = 0, size = 0;
+    for (int i = 0; i < n; i++)
+        size += side[i] != 0;
+    int inner = size * (size - 1) / 2 < size * (n - size);
     for (int i = 0; i < n; i++) {
         if (!side[i])
             continue;
         for (int j = 0; j < n; j++)
-            if (!side[j]) {
+            if (inner ? (side[j] && j > i) : !side[j]) {
                 len++;
                 s->ind[len] = s->col[(size_t)i * (size_t)n + (size_t)j];
                 s->val[len] = 1.0;
             }
     }
     int row = glp_add_rows(lp, 1);
-    glp_set_row_bnds(lp, row, GLP_LO, 2.0 * need, 0.0);
+    if (inner)
+        glp_set_row_bnds(lp, row, GLP_UP, 0.0, (double)size - need);
+    else
+        glp_set_row_bnds(lp, row, GLP_LO, 2.0 * need, 0.0);
     glp_set_mat_row(lp, row, len, s->ind, s->val);
 }
 
-/* Test the client set `side` and add its cut when violated; returns 1
- * when added. */
-static int cvb_try(cvb *s, glp_prob *lp, const unsigned char *side)
+/* A hash of the client set `side` (splitmix64 of each member, summed). */
+static uint64_t cvb_hash(const unsigned char *side, int n)
 {
-    if (side[0])
+    uint64_t h = 0;
+    for (int i = 0; i < n; i++)
+        if (side[i]) {
+            uint64_t x = (uint64_t)i * 0x9E3779B97F4A7C15ull + 1;
+            x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+            x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+            h += x ^ (x >> 31);
+        }
+    return h;
+}
+
+/* Test the client set `side` (cut weight x(delta(S)) = cut, or computed
+ * when cut < 0) and add its cut when violated and new in this round;
+ * returns 1 when added. */
+static int cvb_try(cvb *s, glp_prob *lp, const unsigned char *side, double cut)
+{
+    if (side[0] || s->n_seen >= CVB_MAX_CUTS)
         return 0;
     int size = 0;
     for (int i = 1; i < s->n; i++)
@@ -222,10 +252,58 @@ static int cvb_try(cvb *s, glp_prob *lp, const unsigned char *side)
     if (size == 0)
         return 0;
     double need = cvb_need(s, side);
-    if (cvb_cut(s, side) >= 2.0 * need - CVB_TOL)
+    if (cut < 0)
+        cut = cvb_cut(s, side);
+    if (cut >= 2.0 * need - CVB_TOL)
         return 0;
+    uint64_t h = cvb_hash(side, s->n);
+    for (int k = 0; k < s->n_seen; k++)
+        if (s->seen[k] == h)
+            return 0;
+    s->seen[s->n_seen++] = h;
     cvb_add_cut(s, lp, side, need);
     return 1;
+}
+
+/*
+ * Greedy growth from every client (as in the CVRPSEP heuristics of
+ * Lysgaard, Letchford & Eglese 2004, "A new branch-and-cut algorithm for
+ * the capacitated vehicle routing problem", Math. Prog. 100): add the
+ * client most strongly connected to the set, testing the capacity cut of
+ * every set on the way, up to half the clients.
+ */
+static int cvb_greedy(cvb *s, glp_prob *lp, unsigned char *side)
+{
+    int n = s->n, added = 0;
+    for (int seed = 1; seed < n && s->n_seen < CVB_MAX_CUTS; seed++) {
+        memset(side, 0, (size_t)n);
+        side[seed] = 1;
+        const double *row = s->w + (size_t)seed * (size_t)n;
+        double cut = 0.0;
+        for (int j = 0; j < n; j++) {
+            s->conn[j] = row[j];
+            cut += row[j];
+        }
+        for (int size = 1; 2 * size < n; size++) {
+            int pick = -1;
+            for (int j = 1; j < n; j++)
+                if (!side[j] && s->conn[j] > 1e-9 &&
+                    (pick < 0 || s->conn[j] > s->conn[pick]))
+                    pick = j;
+            if (pick < 0)
+                break;
+            side[pick] = 1;
+            const double *pr = s->w + (size_t)pick * (size_t)n;
+            double deg = 0.0;
+            for (int j = 0; j < n; j++) {
+                deg += pr[j];
+                s->conn[j] += pr[j];
+            }
+            cut += deg - 2.0 * s->conn[pick];
+            added += cvb_try(s, lp, side, cut);
+        }
+    }
+    return added;
 }
 
 /* Separate capacity cuts at the current LP point; returns how many were
@@ -234,6 +312,7 @@ static int cvb_separate(cvb *s, glp_prob *lp)
 {
     int n = s->n, added = 0;
     size_t nn = (size_t)n * (size_t)n;
+    s->n_seen = 0;
     memset(s->w, 0, nn * sizeof *s->w);
     for (int j = 1; j <= s->n_cols; j++) {
         double x = glp_get_col_prim(lp, j);
@@ -249,16 +328,17 @@ static int cvb_separate(cvb *s, glp_prob *lp)
         s->wc[i] = s->wc[(size_t)i * (size_t)n] = 0.0;
     int nc = tspcut_components(s->comp, s->stack, s->wc, n, 1e-9, HUGE_VAL);
     unsigned char *side = s->sides;
-    for (int c = 0; c < nc && added < CVB_MAX_CUTS; c++) {
+    for (int c = 0; c < nc; c++) {
         for (int i = 0; i < n; i++)
             side[i] = s->comp[i] == c;
-        added += cvb_try(s, lp, side);
+        added += cvb_try(s, lp, side, -1.0);
     }
     /* Every set of a Stoer-Wagner phase (never holding the depot). */
     int k = 0;
     mincut_stoer_wagner(&s->mc, s->w, n, HUGE_VAL, s->sides, n, &k);
-    for (int c = 0; c < k && added < CVB_MAX_CUTS; c++)
-        added += cvb_try(s, lp, s->sides + (size_t)c * (size_t)n);
+    for (int c = 0; c < k; c++)
+        added += cvb_try(s, lp, s->sides + (size_t)c * (size_t)n, -1.0);
+    added += cvb_greedy(s, lp, s->sides);
     return added;
 }
 
