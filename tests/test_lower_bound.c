@@ -3,8 +3,8 @@
  * tsp_exact_bound in solver/exact/tsp_exact.c):
  *  - bundled TSP/ATSP and CVRP instances get a bound no higher than their
  *    published optimum and than the heuristic's cost;
- *  - random CVRPs of 8-12 clients: the bound is no higher than the optimum
- *    the exact engine proves;
+ *  - random CVRPs of 8-12 clients (some with fixed route costs): the bound
+ *    is no higher than the optimum the exact engine proves;
  *  - problems the CVRP model does not cover (duration costs) get none, and
  *    without the option no bound is reported.
  */
@@ -57,10 +57,13 @@ END_TEST
 
 START_TEST(random_cvrp_bound_below_exact_optimum)
 {
-    for (int seed = 1; seed <= 10; seed++) {
+    for (int seed = 1; seed <= 24; seed++) {
         int n = 8 + seed % 5;
         corto_problem *p = test_random_cvrp(n, (uint64_t)(300 + seed), 15,
                                             CORTO_UNLIMITED, NULL);
+        /* Every third instance with a fixed cost per route. */
+        if (seed % 3 == 0)
+            p->vtypes[0].fixed_cost = 40;
         corto_options o;
         corto_options_init(&o);
         o.time_limit = 20;

@@ -12,9 +12,18 @@
  * once the depot is removed, and every set of the Stoer-Wagner phases
  * (the sets that minimum-cut shrinking meets, as in the shrinking
  * heuristics of Ralphs et al. 2003, "On the capacitated vehicle routing
- * problem", Math. Prog. 94). The loop ends when no cut is found, when the
- * bound stops moving (tail-off) or at the time share; every LP of the
- * loop is a relaxation, so its value is a bound whenever it stops.
+ * problem", Math. Prog. 94), and sets grown greedily from each client.
+ * The loop ends when no cut is found, when the bound stops moving
+ * (tail-off) or at the time share.
+ *
+ * The LP starts with the depot edges and the edges to each client's
+ * nearest clients; the others are priced in when their reduced cost under
+ * the LP's duals is negative (column generation). The bound recorded at
+ * every LP is the Lagrangian one of the full model under those duals:
+ * the LP value plus, for every edge, its upper bound times its reduced
+ * cost when negative. It is valid for any duals of the right signs, so
+ * stopping at any round leaves a proven bound, and it equals the LP value
+ * once no edge prices in.
  *
  * Costs: an edge costs cost_per_distance times its distance, and each
  * depot edge half the fixed cost (every route has two depot ends), so a
@@ -28,6 +37,7 @@
 
 #include <glpk.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Largest model: depot + clients (n(n-1)/2 columns). */
@@ -41,6 +51,9 @@
  * than CVB_TAIL_REL of it in total. */
 #define CVB_TAIL_ROUNDS 5
 #define CVB_TAIL_REL    1e-5
+/* Client neighbours of each client whose edges start in the LP; the
+ * others are priced in when their reduced cost turns negative. */
+#define CVB_NEIGHBOURS 12
 
 typedef struct cvb {
     solve_ctx *ctx;
@@ -63,8 +76,20 @@ typedef struct cvb {
     int *ind; /* 1 + n_cols: a row */
     double *val;
     mincut_ws mc;
-    double bound; /* best LP value, -HUGE_VAL before the first */
-    int rounds, cuts;
+    /* Pricing: the LP holds a subset of the edges. */
+    int *edge_col;   /* 1 + n_cols: GLPK column of each edge, 0 when out */
+    int *lp_edge;    /* 1 + n_cols: edge of each GLPK column */
+    int n_lp;        /* GLPK columns */
+    double *rcm;     /* n*n: reduced costs of the edges */
+    int *cand;       /* n_cols: edges to price in ... */
+    double *cand_rc; /* ... and their reduced costs */
+    /* The cut rows n+1... and their sets, for the columns priced in. */
+    unsigned char *cut_side;  /* cap_cuts * n */
+    unsigned char *cut_inner; /* cap_cuts: 1 for the x(E(S)) form */
+    int cap_cuts;
+    int nomem;    /* a cut could not be recorded: no more cuts */
+    double bound; /* best Lagrangian bound, -HUGE_VAL before the first */
+    int rounds, cuts, priced;
 } cvb;
 
 /* 1 when the two-index model covers problem p (see cvrp_bound.h). */
@@ -122,6 +147,11 @@ static corto_status cvb_setup(cvb *s, const corto_problem *p)
     CORTO_ALLOC(s->comp, n);
     CORTO_ALLOC(s->stack, n);
     CORTO_ALLOC(s->conn, n);
+    CORTO_ALLOC(s->edge_col, s->n_cols + 1);
+    CORTO_ALLOC(s->lp_edge, s->n_cols + 1);
+    CORTO_ALLOC(s->rcm, nn);
+    CORTO_ALLOC(s->cand, s->n_cols);
+    CORTO_ALLOC(s->cand_rc, s->n_cols);
     CORTO_ALLOC(s->ind, s->n_cols + 1);
     CORTO_ALLOC(s->val, s->n_cols + 1);
     CORTO_TRY(mincut_ws_init(&s->mc, n));
@@ -164,6 +194,13 @@ static void cvb_free(cvb *s)
     free(s->comp);
     free(s->stack);
     free(s->conn);
+    free(s->edge_col);
+    free(s->lp_edge);
+    free(s->rcm);
+    free(s->cand);
+    free(s->cand_rc);
+    free(s->cut_side);
+    free(s->cut_inner);
     free(s->ind);
     free(s->val);
     mincut_ws_free(&s->mc);
@@ -204,18 +241,39 @@ static void cvb_add_cut(cvb *s, glp_prob *lp, const unsigned char *side,
                         double need)
 {
     int n = s->n, len = 0, size = 0;
+    if (s->cuts >= s->cap_cuts) {
+        int c = s->cap_cuts > 0 ? 2 * s->cap_cuts : 256;
+        unsigned char *cs = realloc(s->cut_side, (size_t)c * (size_t)n);
+        if (cs)
+            s->cut_side = cs;
+        unsigned char *ci = realloc(s->cut_inner, (size_t)c);
+        if (ci)
+            s->cut_inner = ci;
+        if (!cs || !ci) {
+            s->nomem = 1;
+            return;
+        }
+        s->cap_cuts = c;
+    }
     for (int i = 0; i < n; i++)
         size += side[i] != 0;
     int inner = size * (size - 1) / 2 < size * (n - size);
+    memcpy(s->cut_side + (size_t)s->cuts * (size_t)n, side, (size_t)n);
+    s->cut_inner[s->cuts] = (unsigned char)inner;
+    s->cuts++;
     for (int i = 0; i < n; i++) {
         if (!side[i])
             continue;
-        for (int j = 0; j < n; j++)
-            if (inner ? (side[j] && j > i) : !side[j]) {
-                len++;
-                s->ind[len] = s->col[(size_t)i * (size_t)n + (size_t)j];
-                s->val[len] = 1.0;
-            }
+        for (int j = 0; j < n; j++) {
+            if (!(inner ? (side[j] && j > i) : !side[j]))
+                continue;
+            int c = s->edge_col[s->col[(size_t)i * (size_t)n + (size_t)j]];
+            if (c == 0)
+                continue;
+            len++;
+            s->ind[len] = c;
+            s->val[len] = 1.0;
+        }
     }
     int row = glp_add_rows(lp, 1);
     if (inner)
@@ -223,6 +281,115 @@ static void cvb_add_cut(cvb *s, glp_prob *lp, const unsigned char *side,
     else
         glp_set_row_bnds(lp, row, GLP_LO, 2.0 * need, 0.0);
     glp_set_mat_row(lp, row, len, s->ind, s->val);
+}
+
+/* Bring edge e into the LP, with its entries in the degree rows and in
+ * every cut row whose set it meets. */
+static void cvb_add_column(cvb *s, glp_prob *lp, int e)
+{
+    int n = s->n, a = s->col_a[e], b = s->col_b[e], len = 0;
+    int j = glp_add_cols(lp, 1);
+    s->edge_col[e] = j;
+    s->lp_edge[j] = e;
+    s->n_lp = j;
+    glp_set_col_bnds(lp, j, GLP_DB, 0.0, a == 0 ? 2.0 : 1.0);
+    glp_set_obj_coef(lp, j, s->cost[e]);
+    s->ind[++len] = a + 1;
+    s->val[len] = 1.0;
+    s->ind[++len] = b + 1;
+    s->val[len] = 1.0;
+    for (int r = 0; r < s->cuts; r++) {
+        const unsigned char *side = s->cut_side + (size_t)r * (size_t)n;
+        int in = s->cut_inner[r] ? side[a] && side[b] : side[a] != side[b];
+        if (in) {
+            s->ind[++len] = n + 1 + r;
+            s->val[len] = 1.0;
+        }
+    }
+    glp_set_mat_col(lp, j, len, s->ind, s->val);
+}
+
+static int cvb_cmp_double(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return (a > b) - (a < b);
+}
+
+/*
+ * At an optimal LP point: the Lagrangian bound of the whole model from
+ * the LP's duals y (the LP value plus the negative reduced costs of the
+ * edges left out, each at its upper bound: valid for any duals of the
+ * right signs, and equal to the LP value once no edge prices in),
+ * recorded in s->bound; then the edges with negative reduced cost, the
+ * most negative first (at most n), enter the LP. Returns how many did.
+ */
+static int cvb_price(cvb *s, glp_prob *lp)
+{
+    int n = s->n;
+    double z = 0.0;
+    for (int i = 0; i < n; i++) {
+        double y = glp_get_row_dual(lp, i + 1);
+        if (i == 0 && y < 0.0)
+            y = 0.0; /* the depot's row is >= */
+        s->conn[i] = y;
+        z += y * glp_get_row_lb(lp, i + 1);
+    }
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++)
+            s->rcm[(size_t)i * (size_t)n + (size_t)j] =
+                i == j ? 0.0
+                       : s->cost[s->col[(size_t)i * (size_t)n + (size_t)j]] -
+                             s->conn[i] - s->conn[j];
+    for (int r = 0; r < s->cuts; r++) {
+        int row = n + 1 + r;
+        double y = glp_get_row_dual(lp, row);
+        /* x(E(S)) <= rhs needs y <= 0, x(delta(S)) >= rhs y >= 0. */
+        if (s->cut_inner[r] ? y > 0.0 : y < 0.0)
+            y = 0.0;
+        if (y == 0.0)
+            continue;
+        z += y * (s->cut_inner[r] ? glp_get_row_ub(lp, row)
+                                  : glp_get_row_lb(lp, row));
+        const unsigned char *side = s->cut_side + (size_t)r * (size_t)n;
+        for (int i = 0; i < n; i++) {
+            if (!side[i])
+                continue;
+            for (int j = 0; j < n; j++)
+                if (s->cut_inner[r] ? side[j] && j > i : !side[j]) {
+                    s->rcm[(size_t)i * (size_t)n + (size_t)j] -= y;
+                    s->rcm[(size_t)j * (size_t)n + (size_t)i] -= y;
+                }
+        }
+    }
+    int k = 0;
+    for (int e = 1; e <= s->n_cols; e++) {
+        double rc =
+            s->rcm[(size_t)s->col_a[e] * (size_t)n + (size_t)s->col_b[e]];
+        if (rc < 0.0)
+            z += rc * (s->col_a[e] == 0 ? 2.0 : 1.0);
+        if (rc < -1e-6 && s->edge_col[e] == 0) {
+            s->cand_rc[k] = rc;
+            s->cand[k++] = e;
+        }
+    }
+    if (z > s->bound)
+        s->bound = z;
+    /* At most n edges enter, those below the n-th smallest reduced cost
+     * (ties may let a few more in). */
+    double cut_off = 0.0;
+    if (k > n) {
+        memcpy(s->wc, s->cand_rc, (size_t)k * sizeof *s->wc);
+        qsort(s->wc, (size_t)k, sizeof *s->wc, cvb_cmp_double);
+        cut_off = s->wc[n - 1];
+    }
+    int added = 0;
+    for (int c = 0; c < k; c++)
+        if (k <= n || s->cand_rc[c] <= cut_off) {
+            cvb_add_column(s, lp, s->cand[c]);
+            added++;
+        }
+    s->priced += added;
+    return added;
 }
 
 /* A hash of the client set `side` (splitmix64 of each member, summed). */
@@ -314,11 +481,11 @@ static int cvb_separate(cvb *s, glp_prob *lp)
     size_t nn = (size_t)n * (size_t)n;
     s->n_seen = 0;
     memset(s->w, 0, nn * sizeof *s->w);
-    for (int j = 1; j <= s->n_cols; j++) {
+    for (int j = 1; j <= s->n_lp; j++) {
         double x = glp_get_col_prim(lp, j);
         if (x <= 1e-9)
             continue;
-        int a = s->col_a[j], b = s->col_b[j];
+        int a = s->col_a[s->lp_edge[j]], b = s->col_b[s->lp_edge[j]];
         s->w[(size_t)a * (size_t)n + (size_t)b] = x;
         s->w[(size_t)b * (size_t)n + (size_t)a] = x;
     }
@@ -342,6 +509,37 @@ static int cvb_separate(cvb *s, glp_prob *lp)
     return added;
 }
 
+/* The LP starts with every depot edge and the edges from each client to
+ * its CVB_NEIGHBOURS nearest clients. */
+static void cvb_initial_columns(cvb *s, glp_prob *lp)
+{
+    int n = s->n;
+    for (int e = 1; e <= s->n_cols; e++)
+        if (s->col_a[e] == 0)
+            cvb_add_column(s, lp, e);
+    for (int i = 1; i < n; i++) {
+        /* Selection of the nearest by repeated minimum: n is small. */
+        for (int j = 0; j < n; j++)
+            s->conn[j] =
+                j == 0 || j == i
+                    ? HUGE_VAL
+                    : s->cost[s->col[(size_t)i * (size_t)n + (size_t)j]];
+        for (int t = 0; t < CVB_NEIGHBOURS && t < n - 2; t++) {
+            int best = -1;
+            for (int j = 1; j < n; j++)
+                if (s->conn[j] < HUGE_VAL &&
+                    (best < 0 || s->conn[j] < s->conn[best]))
+                    best = j;
+            if (best < 0)
+                break;
+            s->conn[best] = HUGE_VAL;
+            int e = s->col[(size_t)i * (size_t)n + (size_t)best];
+            if (s->edge_col[e] == 0)
+                cvb_add_column(s, lp, e);
+        }
+    }
+}
+
 /* The cutting-plane loop; runs under glpk_guard. */
 static corto_status cvb_body(void *arg)
 {
@@ -357,29 +555,29 @@ static corto_status cvb_body(void *arg)
     }
     glp_set_row_bnds(lp, 1, GLP_LO,
                      2.0 * (double)((total + s->cap - 1) / s->cap), 0.0);
-    glp_add_cols(lp, s->n_cols);
-    for (int j = 1; j <= s->n_cols; j++) {
-        int a = s->col_a[j], b = s->col_b[j];
-        int ind[3] = {0, a + 1, b + 1};
-        double val[3] = {0.0, 1.0, 1.0};
-        glp_set_col_bnds(lp, j, GLP_DB, 0.0, a == 0 ? 2.0 : 1.0);
-        glp_set_obj_coef(lp, j, s->cost[j]);
-        glp_set_mat_col(lp, j, 2, ind, val);
-    }
+    cvb_initial_columns(s, lp);
     glp_smcp sm;
     glp_init_smcp(&sm);
     sm.msg_lev = s->ctx->opt->verbose >= 2 ? GLP_MSG_ON : GLP_MSG_ERR;
     double last = -HUGE_VAL;
     int flat = 0;
     for (;;) {
-        sm.tm_lim = glpk_time_limit_ms(s->ctx);
+        /* The loop checks the CPU deadline between LPs. */
+        sm.tm_lim = glpk_wall_backstop_ms(s->ctx);
         int ret = glp_simplex(lp, &sm);
         if (ret != 0 || glp_get_status(lp) != GLP_OPT)
             break;
-        double obj = glp_get_obj_val(lp);
-        if (obj > s->bound)
-            s->bound = obj;
         s->rounds++;
+        int priced = cvb_price(s, lp);
+        if (ctx_should_stop(s->ctx))
+            break;
+        if (priced > 0) {
+            /* New columns keep the basis primal feasible. */
+            sm.meth = GLP_PRIMAL;
+            continue;
+        }
+        /* The LP is optimal over every edge: its value is s->bound. */
+        double obj = glp_get_obj_val(lp);
         if (last > -HUGE_VAL && obj - last < CVB_TAIL_REL * fabs(obj)) {
             if (++flat >= CVB_TAIL_ROUNDS)
                 break;
@@ -387,10 +585,7 @@ static corto_status cvb_body(void *arg)
             flat = 0;
         }
         last = obj;
-        if (ctx_should_stop(s->ctx))
-            break;
-        int k = cvb_separate(s, lp);
-        s->cuts += k;
+        int k = s->nomem ? 0 : cvb_separate(s, lp);
         if (k == 0)
             break;
         /* The dual simplex restores feasibility after new rows. */

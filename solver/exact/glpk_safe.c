@@ -79,6 +79,12 @@ int glpk_time_limit_ms(const solve_ctx *ctx)
     return (int)left;
 }
 
+int glpk_wall_backstop_ms(const solve_ctx *ctx)
+{
+    int ms = glpk_time_limit_ms(ctx);
+    return ms < INT_MAX / 2 - 1000 ? 2 * ms + 1000 : INT_MAX;
+}
+
 double glpk_share_begin(solve_ctx *ctx, double seconds)
 {
     double saved = ctx->deadline;

@@ -360,7 +360,10 @@ static corto_status tspx_body(void *arg)
     glp_smcp sm;
     glp_init_smcp(&sm);
     sm.msg_lev = msg;
-    sm.tm_lim = glpk_time_limit_ms(s->ctx);
+    /* The root LP cannot be interrupted at the CPU deadline: the wall
+     * backstop bounds it, so that a loaded machine does not end it long
+     * before its share of CPU time. */
+    sm.tm_lim = glpk_wall_backstop_ms(s->ctx);
     int ret = glp_simplex(lp, &sm);
     s->lp_status = ret == 0 ? glp_get_status(lp) : GLP_UNDEF;
     s->timed_out = ret == GLP_ETMLIM;
@@ -384,11 +387,8 @@ static corto_status tspx_body(void *arg)
         io.gmi_cuts = GLP_OFF;
         io.cb_func = tspx_callback;
         io.cb_info = s;
-        /* GLPK's tm_lim counts wall-clock time, which on a loaded
-         * machine runs ahead of the CPU-time deadline; the callback stops
-         * the search at that deadline, so tm_lim is only a backstop. */
-        int ms = glpk_time_limit_ms(s->ctx);
-        io.tm_lim = ms < INT_MAX / 2 - 1000 ? 2 * ms + 1000 : INT_MAX;
+        /* The callback stops the search at the CPU deadline. */
+        io.tm_lim = glpk_wall_backstop_ms(s->ctx);
         s->glp_ret = glp_intopt(lp, &io);
         s->timed_out = s->glp_ret == GLP_ETMLIM;
         int st = glp_mip_status(lp);
