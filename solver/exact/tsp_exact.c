@@ -166,10 +166,12 @@ static void tspx_add_pooled(tspx *s, glp_prob *lp, int r)
 {
     const tspcut_pool *pl = &s->pool;
     int len = pl->start[r + 1] - pl->start[r];
+    /* GLPK reads entries 1..len: copy behind a free first slot. */
+    memcpy(s->ind + 1, pl->ind + pl->start[r], (size_t)len * sizeof *s->ind);
+    memcpy(s->val + 1, pl->val + pl->start[r], (size_t)len * sizeof *s->val);
     int row = glp_add_rows(lp, 1);
     glp_set_row_bnds(lp, row, GLP_UP, 0.0, pl->rhs[r]);
-    glp_set_mat_row(lp, row, len, pl->ind + pl->start[r] - 1,
-                    pl->val + pl->start[r] - 1);
+    glp_set_mat_row(lp, row, len, s->ind, s->val);
 }
 
 /*
