@@ -307,8 +307,9 @@ typedef struct corto_options {
     int route_pool;       /* 1: the ALNS recombines a pool of good routes
                              by set partitioning (default 0) */
     int lower_bound;      /* 1: also compute a cheap lower bound (an LP
-                             relaxation, TSP/ATSP up to 400 nodes, plain
-                             CVRPs up to 300) in at most 10% of the time
+                             relaxation for TSP/ATSP up to 400 nodes and
+                             plain CVRPs up to 300, Held-Karp for larger
+                             symmetric TSPs) in at most 10% of the time
                              limit, reported by corto_solution_lower_bound
                              (default 0) */
 } corto_options;

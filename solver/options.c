@@ -89,10 +89,10 @@ static const opt_entry opt_table[] = {
         "let the ALNS recombine its best routes by set partitioning (GLPK)",
         OPT_BOOL, route_pool),
     OPT("lower-bound", "bool", "false",
-        "also compute a lower bound by an LP relaxation (TSP/ATSP up to 400 "
-        "nodes: subtour and blossom cuts; plain CVRPs up to 300: rounded "
-        "capacity cuts) in at most 10% of the time limit, and report the "
-        "gap",
+        "also compute a lower bound (TSP/ATSP up to 400 nodes: LP with "
+        "subtour and blossom cuts; larger symmetric TSPs: Held-Karp; plain "
+        "CVRPs up to 300 nodes: LP with rounded capacity cuts) in at most "
+        "10% of the time limit, and report the gap",
         OPT_BOOL, lower_bound),
 };
 

@@ -5,11 +5,14 @@
  *    published optimum and than the heuristic's cost;
  *  - random CVRPs of 8-12 clients (some with fixed route costs): the bound
  *    is no higher than the optimum the exact engine proves;
+ *  - the Held-Karp bound (used beyond 400 nodes) on the bundled symmetric
+ *    TSPs: no higher than the optimum, within 3 % of it;
  *  - problems the CVRP model does not cover (duration costs) get none, and
  *    without the option no bound is reported.
  */
 #include "corto.h"
 #include "test_problems.h"
+#include "tsp_onetree.h"
 #include "test_util.h"
 
 #include <check.h>
@@ -98,6 +101,57 @@ START_TEST(no_bound_without_option_or_model)
 }
 END_TEST
 
+START_TEST(held_karp_below_optimum)
+{
+    static const struct {
+        const char *file;
+        int64_t optimum;
+    } sym[] = {{"instances/ulysses16.tsp", 6859},
+               {"instances/gr17.tsp", 2085},
+               {"instances/bays29.tsp", 2020},
+               {"instances/att48.tsp", 10628},
+               {"instances/berlin52.tsp", 7542}};
+    for (size_t k = 0; k < sizeof sym / sizeof sym[0]; k++) {
+        corto_problem *p = test_load_problem(sym[k].file);
+        test_direct t;
+        test_direct_start(&t, p);
+        tsp_view v = {0};
+        ck_assert_int_eq(tsp_view_init(&v, p), CORTO_OK);
+        ck_assert(v.symmetric);
+        int64_t b = INT64_MIN;
+        /* The optimum as the step-size target: only a known tour's weight
+         * is needed, the bound stays valid for any. */
+        ck_assert_int_eq(
+            tsp_onetree_bound(&v, sym[k].optimum, 1000, &t.ctx, &b), CORTO_OK);
+        ck_assert_int_le(b, sym[k].optimum);
+        ck_assert_int_ge(b * 100, sym[k].optimum * 97);
+        tsp_view_free(&v);
+        corto_solution_destroy(t.s);
+        corto_problem_destroy(p);
+    }
+}
+END_TEST
+
+/* Over 400 nodes a symmetric TSP gets the Held-Karp bound through the
+ * option, an asymmetric one no bound. */
+START_TEST(large_instances_through_the_option)
+{
+    corto_problem *p = test_random_tsp(450, 17);
+    corto_solution *s = solve_with_bound(p, 1);
+    int64_t lb = corto_solution_lower_bound(s);
+    ck_assert_int_ne(lb, INT64_MIN);
+    ck_assert_int_le(lb, corto_solution_cost(s));
+    ck_assert_int_ge(lb * 100, corto_solution_cost(s) * 80);
+    corto_solution_destroy(s);
+    corto_problem_destroy(p);
+    p = test_random_atsp(450, 17);
+    s = solve_with_bound(p, 1);
+    ck_assert_int_eq(corto_solution_lower_bound(s), INT64_MIN);
+    corto_solution_destroy(s);
+    corto_problem_destroy(p);
+}
+END_TEST
+
 static Suite *lower_bound_suite(void)
 {
     Suite *s = suite_create("lower_bound");
@@ -106,6 +160,8 @@ static Suite *lower_bound_suite(void)
     tcase_add_loop_test(tc, bundled_bound_below_optimum, 0,
                         (int)(sizeof bundled / sizeof bundled[0]));
     tcase_add_test(tc, random_cvrp_bound_below_exact_optimum);
+    tcase_add_test(tc, held_karp_below_optimum);
+    tcase_add_test(tc, large_instances_through_the_option);
     tcase_add_test(tc, no_bound_without_option_or_model);
     suite_add_tcase(s, tc);
     return s;

@@ -47,6 +47,7 @@
 #include "mincut.h"
 #include "route_eval.h"
 #include "tsp_cuts.h"
+#include "tsp_onetree.h"
 #include "tsp_tour.h"
 #include "util.h"
 
@@ -66,8 +67,11 @@
  * anyway; larger instances get the heuristic for the whole time limit. */
 #define TSPX_MAX_NODES 1000
 /* Largest instance --lower-bound solves the root LP for (its n(n-1)/2
- * columns); beyond it no bound is reported. */
+ * columns); beyond it symmetric instances get the Held-Karp bound and
+ * asymmetric ones none. */
 #define TSPX_BOUND_MAX_NODES 400
+/* Most subgradient steps of the Held-Karp bound beyond that size. */
+#define TSPX_ONETREE_STEPS 1000
 /* Largest arc weight the double objective carries exactly in sums. */
 #define TSPX_MAX_WEIGHT 1000000000000LL
 
@@ -645,10 +649,24 @@ corto_status tsp_exact_bound(const corto_solution *sol, solve_ctx *ctx,
     memset(&s, 0, sizeof s);
     int *tour = NULL;
     *bound = INT64_MIN;
-    if (ctx->problem->n_nodes <= 3 ||
-        ctx->problem->n_nodes > TSPX_BOUND_MAX_NODES)
+    if (ctx->problem->n_nodes <= 3)
         goto cleanup;
     CORTO_TRY(tspx_begin(&s, &v, &tour, sol, ctx));
+    if (v.n > TSPX_BOUND_MAX_NODES) {
+        /* Too large for the LP: the Held-Karp bound (symmetric only). */
+        if (!v.symmetric)
+            goto cleanup;
+        int64_t b = INT64_MIN;
+        double saved = glpk_share_begin(ctx, seconds);
+        rc = tsp_onetree_bound(&v, tsp_tour_weight(&v, tour),
+                               TSPX_ONETREE_STEPS, ctx, &b);
+        glpk_share_end(ctx, saved);
+        if (rc == CORTO_OK && b != INT64_MIN)
+            *bound = b + s.offset;
+        ctx_log(ctx, 0, "tsp bound: %lld (Held-Karp 1-trees), %.3f s",
+                (long long)*bound, ctx_elapsed(ctx));
+        goto cleanup;
+    }
     s.root_only = 1;
     const char *what = NULL;
     double saved = glpk_share_begin(ctx, seconds);
