@@ -17,17 +17,9 @@ shared="$here/../shared/instances"
 results="$here/bench/results"
 time_limit=60
 
-while [ $# -gt 0 ]; do
-    case "$1" in
-    --corto) corto=$2; shift 2 ;;
-    --shared) shared=$2; shift 2 ;;
-    --time-limit) time_limit=$2; shift 2 ;;
-    --results) results=$2; shift 2 ;;
-    *) echo "exact_tsp.sh: unknown argument '$1'" >&2; exit 2 ;;
-    esac
-done
-[ -x "$corto" ] || { echo "exact_tsp.sh: no corto binary at $corto" >&2; exit 2; }
-[ -d "$shared" ] || { echo "exact_tsp.sh: no instances at $shared" >&2; exit 2; }
+# shellcheck source=bench/lib.sh
+. "$here/bench/lib.sh"
+bench_args exact_tsp.sh "$@"
 
 instances="tsp/eil51.tsp tsp/berlin52.tsp tsp/st70.tsp tsp/eil76.tsp
 tsp/pr76.tsp tsp/kroA100.tsp tsp/kroB100.tsp tsp/kroC100.tsp
@@ -39,8 +31,6 @@ atsp/ftv70.atsp atsp/ft70.atsp"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# shellcheck source=bench/lib.sh
-. "$here/bench/lib.sh"
 # shellcheck disable=SC2034 # read by bench_run in lib.sh
 BENCH_EXTRA=(--exact)
 

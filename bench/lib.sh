@@ -62,3 +62,23 @@ bench_run() {
         B_GAP=$(bench_gap "$B_COST" "$bks")
     fi
 }
+
+# bench_args NAME "$@": the options the single-table scripts share
+# (--corto BIN, --shared DIR, --time-limit S, --results DIR) into $corto,
+# $shared, $time_limit and $results; an unknown option, a missing binary
+# or a missing instance folder ends the script with status 2.
+bench_args() {
+    local me=$1
+    shift
+    while [ $# -gt 0 ]; do
+        case "$1" in
+        --corto) corto=$2; shift 2 ;;
+        --shared) shared=$2; shift 2 ;;
+        --time-limit) time_limit=$2; shift 2 ;;
+        --results) results=$2; shift 2 ;;
+        *) echo "$me: unknown argument '$1'" >&2; exit 2 ;;
+        esac
+    done
+    [ -x "$corto" ] || { echo "$me: no corto binary at $corto" >&2; exit 2; }
+    [ -d "$shared" ] || { echo "$me: no instances at $shared" >&2; exit 2; }
+}

@@ -310,6 +310,12 @@ typedef struct corto_options {
                              by set partitioning (default 0) */
     int64_t samples;      /* --init neural: best of the greedy and this many
                              sampled constructions (default 0) */
+    int lower_bound;      /* 1: also compute a cheap lower bound (an LP
+                             relaxation for TSP/ATSP up to 400 nodes and
+                             plain CVRPs up to 300, Held-Karp for larger
+                             symmetric TSPs) in at most 10% of the time
+                             limit, reported by corto_solution_lower_bound
+                             (default 0) */
 } corto_options;
 
 /* Fill *opt with the defaults documented above. */
@@ -389,7 +395,8 @@ corto_solution_stop_reason(const corto_solution *solution);
 /* Seconds of CPU time the solve took, and its iterations. */
 CORTO_API double corto_solution_seconds(const corto_solution *solution);
 CORTO_API int64_t corto_solution_iterations(const corto_solution *solution);
-/* A proven lower bound on the optimal cost from the exact engine (equal to
+/* A proven lower bound on the optimal cost from the exact engine or the
+ * lower-bound option (equal to
  * the cost when the status is OPTIMAL); INT64_MIN when none is known. */
 CORTO_API int64_t corto_solution_lower_bound(const corto_solution *solution);
 

@@ -92,6 +92,12 @@ static const opt_entry opt_table[] = {
         "with --init neural: keep the best of the greedy construction and "
         "this many sampled ones",
         OPT_INT, samples),
+    OPT("lower-bound", "bool", "false",
+        "also compute a lower bound (TSP/ATSP up to 400 nodes: LP with "
+        "subtour and blossom cuts; larger symmetric TSPs: Held-Karp; plain "
+        "CVRPs up to 300 nodes: LP with rounded capacity cuts) in at most "
+        "10% of the time limit, and report the gap",
+        OPT_BOOL, lower_bound),
 };
 
 #define N_OPTS (sizeof opt_table / sizeof opt_table[0])

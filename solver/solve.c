@@ -8,6 +8,7 @@
 #include "construct.h"
 #include "nn_construct.h"
 #include "route_eval.h"
+#include "cvrp_bound.h"
 #include "cvrp_exact.h"
 #include "tsp_exact.h"
 #include "util.h"
@@ -39,6 +40,33 @@ static corto_status construct(corto_solution *sol, solve_ctx *ctx)
         break;
     }
     return construct_savings(sol, ctx);
+}
+
+/*
+ * The lower-bound option: an LP relaxation bound (tsp_exact_bound,
+ * cvrp_lp_bound) in at most 10% of the time limit, before the search
+ * gets the rest. *bound stays INT64_MIN when the problem has none.
+ */
+static corto_status solve_lower_bound(const corto_solution *sol,
+                                      solve_ctx *ctx, int64_t *bound)
+{
+    double share = ctx->opt->time_limit > 0 ? 0.1 * ctx->opt->time_limit : 0;
+    *bound = INT64_MIN;
+    if (ctx->problem->kind == CORTO_KIND_VRP)
+        return cvrp_lp_bound(ctx, share, bound);
+    return tsp_exact_bound(sol, ctx, share, bound);
+}
+
+/* Record the lower-bound option's bound on the final solution: a bound at
+ * its cost proves it optimal. */
+static void solve_keep_bound(corto_solution *sol, int64_t bound)
+{
+    if (bound == INT64_MIN || sol->status != CORTO_SOLUTION_FEASIBLE ||
+        sol->lower_bound != INT64_MIN)
+        return;
+    sol->lower_bound = bound < sol->cost ? bound : sol->cost;
+    if (bound >= sol->cost)
+        sol->status = CORTO_SOLUTION_OPTIMAL;
 }
 
 corto_status corto_solve(corto_solution **out, const corto_problem *problem,
@@ -89,6 +117,14 @@ corto_status corto_solve(corto_solution **out, const corto_problem *problem,
     ctx_log(&ctx, 0, "construction: cost %lld, %d routes, %.3f s",
             (long long)sol->cost, sol->n_routes, ctx_elapsed(&ctx));
 
+    int64_t bound_lp = INT64_MIN;
+    if (options->lower_bound && !options->exact && !options->construct_only &&
+        !ctx_should_stop(&ctx)) {
+        CORTO_TRY(solve_lower_bound(sol, &ctx, &bound_lp));
+        ctx_log(&ctx, 0, "lower bound: %lld, %.3f s", (long long)bound_lp,
+                ctx_elapsed(&ctx));
+    }
+
     if (options->exact && p->kind == CORTO_KIND_VRP) {
         /* Small CVRPs: local search for a first incumbent, then set
          * partitioning over every feasible route (OPTIMAL when proven,
@@ -131,6 +167,7 @@ corto_status corto_solve(corto_solution **out, const corto_problem *problem,
         ctx_log(&ctx, 0, "alns: cost %lld, %.3f s", (long long)sol->cost,
                 ctx_elapsed(&ctx));
     }
+    solve_keep_bound(sol, bound_lp);
     sol->stop = ctx.stop != CORTO_STOP_NONE ? ctx.stop : CORTO_STOP_COMPLETED;
     sol->seconds = ctx_elapsed(&ctx);
     sol->iterations = ctx.iteration;

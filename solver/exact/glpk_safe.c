@@ -78,3 +78,27 @@ int glpk_time_limit_ms(const solve_ctx *ctx)
         return INT_MAX;
     return (int)left;
 }
+
+int glpk_wall_backstop_ms(const solve_ctx *ctx)
+{
+    int ms = glpk_time_limit_ms(ctx);
+    return ms < INT_MAX / 2 - 1000 ? 2 * ms + 1000 : INT_MAX;
+}
+
+double glpk_share_begin(solve_ctx *ctx, double seconds)
+{
+    double saved = ctx->deadline;
+    double until = seconds > 0 ? clock_cpu_seconds() + seconds : saved;
+    if (saved > 0 && (until <= 0 || saved < until))
+        until = saved;
+    ctx->deadline = until;
+    return saved;
+}
+
+void glpk_share_end(solve_ctx *ctx, double saved)
+{
+    ctx->deadline = saved;
+    if (ctx->stop != CORTO_STOP_CALLBACK &&
+        !(saved > 0 && clock_cpu_seconds() >= saved))
+        ctx->stop = CORTO_STOP_NONE;
+}

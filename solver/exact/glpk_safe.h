@@ -35,4 +35,23 @@ corto_status glpk_guard(solve_ctx *ctx, glpk_body body, void *arg,
  * at least 1; INT_MAX when the solve has no time limit. */
 int glpk_time_limit_ms(const solve_ctx *ctx);
 
+/*
+ * A wall-clock backstop for tm_lim where corto checks the CPU deadline
+ * itself between GLPK calls or in a callback: GLPK's tm_lim counts
+ * wall-clock time, which on a loaded machine runs ahead of the CPU time
+ * the deadline counts, so glpk_time_limit_ms would stop it early. Twice
+ * the time left plus a second; INT_MAX when that does not fit.
+ */
+int glpk_wall_backstop_ms(const solve_ctx *ctx);
+
+/*
+ * A phase of the exact engine with its own share of the time: bring
+ * ctx's deadline forward to `seconds` of CPU time from now (when that is
+ * earlier; seconds <= 0 keeps it) and return the deadline to hand back to
+ * glpk_share_end, which restores it and forgets a stop that the shorter
+ * deadline alone caused (the caller's stop and the overall deadline stay).
+ */
+double glpk_share_begin(solve_ctx *ctx, double seconds);
+void glpk_share_end(solve_ctx *ctx, double saved);
+
 #endif /* CORTO_GLPK_SAFE_H */

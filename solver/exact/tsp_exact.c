@@ -22,11 +22,18 @@
  *    out-flow of S are equal) give every violated SEC they meet, as in
  *    Padberg & Rinaldi 1991, "A branch-and-cut algorithm for the
  *    resolution of large-scale symmetric traveling salesman problems",
- *    SIAM Review 33(1).
+ *    SIAM Review 33(1);
+ *  - in the same round, for symmetric weights, blossom (2-matching)
+ *    inequalities on the components of the fractional edges
+ *    (tsp_cuts.c). They close most of pr76's gap, which subtour
+ *    constraints alone leave at 1.7 % after the root.
+ * Every cut also goes to a global pool (GLPK keeps a row for the node's
+ * subtree only); at a fractional point violated pool rows are added first
+ * and separation runs only when the pool has none.
  * Presolve is off (the callback must see the model's own columns and
  * rows), and so are GLPK's primal heuristics: they would accept a rounded
  * point with subtours that the callback never sees. Branching uses
- * pseudocosts, and GLPK adds its Gomory cuts (see tspx_body for the
+ * pseudocosts; GLPK's own cuts stay off (see tspx_body for the
  * measurements). The heuristic tour (tsp_ls)
  * is handed to GLPK as the first incumbent (GLP_IHEUR), so that nodes are
  * pruned from the start; the best bound of the open nodes is recorded at
@@ -39,6 +46,8 @@
 #include "glpk_safe.h"
 #include "mincut.h"
 #include "route_eval.h"
+#include "tsp_cuts.h"
+#include "tsp_onetree.h"
 #include "tsp_tour.h"
 #include "util.h"
 
@@ -57,6 +66,12 @@
  * and GLPK's columns grow to gigabytes, and the search could not finish
  * anyway; larger instances get the heuristic for the whole time limit. */
 #define TSPX_MAX_NODES 1000
+/* Largest instance --lower-bound solves the root LP for (its n(n-1)/2
+ * columns); beyond it symmetric instances get the Held-Karp bound and
+ * asymmetric ones none. */
+#define TSPX_BOUND_MAX_NODES 400
+/* Most subgradient steps of the Held-Karp bound beyond that size. */
+#define TSPX_ONETREE_STEPS 1000
 /* Largest arc weight the double objective carries exactly in sums. */
 #define TSPX_MAX_WEIGHT 1000000000000LL
 
@@ -78,46 +93,34 @@ typedef struct tspx {
     int *tour; /* n: the branch-and-cut's tour when have_tour */
     int *adj;  /* 2n: neighbours in an integer point */
     mincut_ws mc;
-    int64_t offset;   /* objective minus tour weight */
-    int fractional;   /* separate connected fractional points */
-    int warm_given;   /* the heuristic tour went to GLPK */
-    int warm_refused; /* ... and GLPK did not take it */
-    double bound;     /* best proven bound on the tour weight */
+    tspcut_ws cw;
+    tspcut_pool pool;
+    tspcut_blossom *bl;     /* TSPX_MAX_CUTS blossoms ... */
+    unsigned char *bl_side; /* ... their handles ... */
+    int *bl_teeth;          /* ... and teeth */
+    double *x;              /* 1 + n_cols: the LP point */
+    int *viol;              /* TSPX_MAX_CUTS: violated pool rows */
+    int pool_failed;        /* the pool could not grow: it stays as is */
+    int64_t offset;         /* objective minus tour weight */
+    int fractional;         /* separate connected fractional points */
+    int warm_given;         /* the heuristic tour went to GLPK */
+    int warm_refused;       /* ... and GLPK did not take it */
+    double bound;           /* best proven bound on the tour weight */
     int have_tour, proven, lp_status, glp_ret;
     int timed_out; /* GLPK's time limit ended the LP or the search */
-    long secs_components, secs_mincut, separations;
+    int root_only; /* stop at the first branching: the root bound only */
+    long secs_components, secs_mincut, separations, blossoms, from_pool;
 } tspx;
 
-/* Connected components of the support graph (w > TSPX_EPS) into comp;
- * returns how many. O(n^2) on the dense weights. */
-static int tspx_components(tspx *s)
-{
-    int n = s->n, nc = 0;
-    for (int i = 0; i < n; i++)
-        s->comp[i] = -1;
-    for (int r = 0; r < n; r++) {
-        if (s->comp[r] >= 0)
-            continue;
-        int top = 0;
-        s->stack[top++] = r;
-        s->comp[r] = nc;
-        while (top > 0) {
-            int u = s->stack[--top];
-            const double *row = s->w + (size_t)u * (size_t)n;
-            for (int x = 0; x < n; x++)
-                if (s->comp[x] < 0 && row[x] > TSPX_EPS) {
-                    s->comp[x] = nc;
-                    s->stack[top++] = x;
-                }
-        }
-        nc++;
-    }
-    return nc;
-}
-
-/* Add the SEC of the set marked in `side` (or of its complement when that
- * is smaller) to the current subproblem. */
-static void tspx_add_sec(tspx *s, glp_prob *lp, const unsigned char *side)
+/*
+ * Add the cut of the set marked in `side` with the n_teeth edges of teeth
+ * (pairs of nodes) to the current subproblem and to the pool: the SEC
+ * x(E(S)) <= |S| - 1 without teeth, else the blossom x(E(S)) + x(F) <=
+ * |S| + (|F| - 1) / 2. Either is written on the smaller of S and its
+ * complement (the degree equations make the two the same constraint).
+ */
+static void tspx_add_cut(tspx *s, glp_prob *lp, const unsigned char *side,
+                         const int *teeth, int n_teeth)
 {
     int n = s->n, k = 0;
     for (int i = 0; i < n; i++)
@@ -142,8 +145,36 @@ static void tspx_add_sec(tspx *s, glp_prob *lp, const unsigned char *side)
             s->val[len] = 1.0;
         }
     }
+    for (int t = 0; t < n_teeth; t++)
+        for (int d = 0; d < (s->sym ? 1 : 2); d++) {
+            int a = teeth[2 * t + d], b = teeth[2 * t + 1 - d];
+            int c = s->col[(size_t)a * (size_t)n + (size_t)b];
+            if (c == 0)
+                continue;
+            len++;
+            s->ind[len] = c;
+            s->val[len] = 1.0;
+        }
+    double rhs = n_teeth > 0 ? (double)k + (double)((n_teeth - 1) / 2)
+                             : (double)(k - 1);
     int row = glp_add_rows(lp, 1);
-    glp_set_row_bnds(lp, row, GLP_UP, 0.0, (double)(k - 1));
+    glp_set_row_bnds(lp, row, GLP_UP, 0.0, rhs);
+    glp_set_mat_row(lp, row, len, s->ind, s->val);
+    if (!s->pool_failed &&
+        tspcut_pool_add(&s->pool, len, s->ind, s->val, rhs) != CORTO_OK)
+        s->pool_failed = 1;
+}
+
+/* Add row r of the pool to the current subproblem. */
+static void tspx_add_pooled(tspx *s, glp_prob *lp, int r)
+{
+    const tspcut_pool *pl = &s->pool;
+    int len = pl->start[r + 1] - pl->start[r];
+    /* GLPK reads entries 1..len: copy behind a free first slot. */
+    memcpy(s->ind + 1, pl->ind + pl->start[r], (size_t)len * sizeof *s->ind);
+    memcpy(s->val + 1, pl->val + pl->start[r], (size_t)len * sizeof *s->val);
+    int row = glp_add_rows(lp, 1);
+    glp_set_row_bnds(lp, row, GLP_UP, 0.0, pl->rhs[r]);
     glp_set_mat_row(lp, row, len, s->ind, s->val);
 }
 
@@ -160,6 +191,7 @@ static void tspx_separate(tspx *s, glp_tree *tree)
     memset(s->w, 0, nn * sizeof *s->w);
     for (int j = 1; j <= s->n_cols; j++) {
         double xj = glp_get_col_prim(lp, j);
+        s->x[j] = xj;
         if (xj <= TSPX_EPS)
             continue;
         if (xj < 1.0 - TSPX_EPS)
@@ -169,25 +201,39 @@ static void tspx_separate(tspx *s, glp_tree *tree)
         s->w[(size_t)b * (size_t)n + (size_t)a] += xj;
     }
     s->separations++;
-    int nc = tspx_components(s);
+    int nc = tspcut_components(s->comp, s->stack, s->w, n, TSPX_EPS, HUGE_VAL);
     if (nc > 1) {
         /* With two components both give the same constraint. */
         for (int c = 0; c < (nc == 2 ? 1 : nc); c++) {
             for (int i = 0; i < n; i++)
                 s->side[i] = s->comp[i] == c;
-            tspx_add_sec(s, lp, s->side);
+            tspx_add_cut(s, lp, s->side, NULL, 0);
             s->secs_components++;
         }
         return;
     }
     if (integral || !s->fractional)
         return;
-    int k = 0;
+    int k = tspcut_pool_violated(&s->pool, s->x, TSPX_CUT_TOL, s->viol,
+                                 TSPX_MAX_CUTS);
+    for (int c = 0; c < k; c++)
+        tspx_add_pooled(s, lp, s->viol[c]);
+    s->from_pool += k;
+    if (k > 0)
+        return;
     mincut_stoer_wagner(&s->mc, s->w, n, 2.0 - TSPX_CUT_TOL, s->sides,
                         TSPX_MAX_CUTS, &k);
     for (int c = 0; c < k; c++)
-        tspx_add_sec(s, lp, s->sides + (size_t)c * (size_t)n);
+        tspx_add_cut(s, lp, s->sides + (size_t)c * (size_t)n, NULL, 0);
     s->secs_mincut += k;
+    /* Blossoms on the undirected projection are valid for ATSPs too but
+     * slowed ftv47-ftv70 and ry48p down by 0.1-0.4 s: symmetric only. */
+    k = s->sym ? tspcut_blossoms(&s->cw, s->w, n, TSPX_CUT_TOL, s->bl,
+                                 TSPX_MAX_CUTS)
+               : 0;
+    for (int c = 0; c < k; c++)
+        tspx_add_cut(s, lp, s->bl[c].side, s->bl[c].teeth, s->bl[c].n_teeth);
+    s->blossoms += k;
 }
 
 /* GLPK's branch-and-cut callback. */
@@ -208,8 +254,18 @@ static void tspx_callback(glp_tree *tree, void *info)
     case GLP_IROWGEN:
         tspx_separate(s, tree);
         break;
+    case GLP_IBRANCH:
+        /* The root's cutting-plane loop is over: its LP value is the
+         * bound (cuts only ever raise it). */
+        if (s->root_only) {
+            double b = glp_get_obj_val(glp_ios_get_prob(tree));
+            if (b > s->bound)
+                s->bound = b;
+            glp_ios_terminate(tree);
+        }
+        break;
     case GLP_IHEUR:
-        if (!s->warm_given) {
+        if (!s->warm_given && !s->root_only) {
             s->warm_given = 1;
             s->warm_refused = glp_ios_heur_sol(tree, s->warm) != 0;
         }
@@ -310,7 +366,10 @@ static corto_status tspx_body(void *arg)
     glp_smcp sm;
     glp_init_smcp(&sm);
     sm.msg_lev = msg;
-    sm.tm_lim = glpk_time_limit_ms(s->ctx);
+    /* The root LP cannot be interrupted at the CPU deadline: the wall
+     * backstop bounds it, so that a loaded machine does not end it long
+     * before its share of CPU time. */
+    sm.tm_lim = glpk_wall_backstop_ms(s->ctx);
     int ret = glp_simplex(lp, &sm);
     s->lp_status = ret == 0 ? glp_get_status(lp) : GLP_UNDEF;
     s->timed_out = ret == GLP_ETMLIM;
@@ -326,18 +385,16 @@ static corto_status tspx_body(void *arg)
         io.ps_heur = GLP_OFF;
         /* Measured on the 26 instances of bench/exact_tsp.sh at 10 s:
          * pseudocost branching proves p43 in 1.3 s (not at all with
-         * Driebeck-Tomlin, GLPK's default) and kroB100 / kroE100 faster;
-         * Gomory cuts on top cost up to 0.5 s on the easy instances but
-         * close pr76's gap at 60 s from 1.23 % to 0.30 %. */
+         * Driebeck-Tomlin, GLPK's default) and kroB100 / kroE100 faster.
+         * With blossoms separated, GLPK's Gomory cuts only slow the
+         * search down (pr76 proven in 9.6 s with them, 6.3 s without;
+         * kroE100 4.7 s and 3.0 s; p43 2.7 s and 1.7 s). */
         io.br_tech = GLP_BR_PCH;
-        io.gmi_cuts = GLP_ON;
+        io.gmi_cuts = GLP_OFF;
         io.cb_func = tspx_callback;
         io.cb_info = s;
-        /* GLPK's tm_lim counts wall-clock time, which on a loaded
-         * machine runs ahead of the CPU-time deadline; the callback stops
-         * the search at that deadline, so tm_lim is only a backstop. */
-        int ms = glpk_time_limit_ms(s->ctx);
-        io.tm_lim = ms < INT_MAX / 2 - 1000 ? 2 * ms + 1000 : INT_MAX;
+        /* The callback stops the search at the CPU deadline. */
+        io.tm_lim = glpk_wall_backstop_ms(s->ctx);
         s->glp_ret = glp_intopt(lp, &io);
         s->timed_out = s->glp_ret == GLP_ETMLIM;
         int st = glp_mip_status(lp);
@@ -351,9 +408,7 @@ static corto_status tspx_body(void *arg)
 
 /*
  * The heuristic phase: local search and iterated local search on the
- * construction for min(1 s, 10 % of the time limit). Limits it reaches
- * are forgotten afterwards, except the caller's stop and the overall
- * deadline.
+ * construction for min(1 s, 10 % of the time limit).
  */
 static corto_status tspx_warm_start(corto_solution *sol, solve_ctx *ctx)
 {
@@ -364,16 +419,9 @@ static corto_status tspx_warm_start(corto_solution *sol, solve_ctx *ctx)
         return tsp_improve(sol, ctx);
     double share =
         opt->time_limit > 0 ? fmin(1.0, 0.1 * opt->time_limit) : 1.0;
-    double saved = ctx->deadline;
-    double until = clock_cpu_seconds() + share;
-    if (saved > 0 && saved < until)
-        until = saved;
-    ctx->deadline = until;
+    double saved = glpk_share_begin(ctx, share);
     corto_status rc = tsp_improve(sol, ctx);
-    ctx->deadline = saved;
-    if (ctx->stop != CORTO_STOP_CALLBACK &&
-        !(saved > 0 && clock_cpu_seconds() >= saved))
-        ctx->stop = CORTO_STOP_NONE;
+    glpk_share_end(ctx, saved);
     return rc;
 }
 
@@ -427,6 +475,16 @@ static corto_status tspx_setup(tspx *s, const int *tour)
     CORTO_ALLOC(s->tour, n);
     CORTO_ALLOC(s->adj, 2 * n);
     CORTO_TRY(mincut_ws_init(&s->mc, n));
+    CORTO_TRY(tspcut_ws_init(&s->cw, n));
+    CORTO_ALLOC(s->bl, TSPX_MAX_CUTS);
+    CORTO_ALLOC(s->bl_side, (size_t)TSPX_MAX_CUTS * (size_t)n);
+    CORTO_ALLOC(s->bl_teeth, (size_t)TSPX_MAX_CUTS * 4 * (size_t)n);
+    for (int b = 0; b < TSPX_MAX_CUTS; b++) {
+        s->bl[b].side = s->bl_side + (size_t)b * (size_t)n;
+        s->bl[b].teeth = s->bl_teeth + (size_t)b * 4 * (size_t)n;
+    }
+    CORTO_ALLOC(s->x, s->n_cols + 1);
+    CORTO_ALLOC(s->viol, TSPX_MAX_CUTS);
     int c = 0;
     for (int i = 0; i < n; i++)
         for (int j = s->sym ? i + 1 : 0; j < n; j++) {
@@ -468,6 +526,56 @@ static void tspx_free(tspx *s)
     free(s->tour);
     free(s->adj);
     mincut_ws_free(&s->mc);
+    tspcut_ws_free(&s->cw);
+    tspcut_pool_free(&s->pool);
+    free(s->bl);
+    free(s->bl_side);
+    free(s->bl_teeth);
+    free(s->x);
+    free(s->viol);
+}
+
+/* Start from the tour of sol: the view, the tour (allocated into *tour)
+ * and the cost offset; s must be zeroed. */
+static corto_status tspx_begin(tspx *s, tsp_view *v, int **tour,
+                               const corto_solution *sol, solve_ctx *ctx)
+{
+    corto_status rc = CORTO_OK;
+    s->bound = -HUGE_VAL;
+    s->ctx = ctx;
+    s->v = v;
+    /* Minimum-cut separation at fractional points pays: kroA100 is
+     * proven in 1.6 s with it and 12.4 s without (5972 LP rounds instead
+     * of 211); on st70, eil76, ft70 and ftv70 the two are within noise. */
+    s->fractional = 1;
+    CORTO_TRY(tsp_view_init(v, ctx->problem));
+    s->n = v->n;
+    s->sym = v->symmetric;
+    CORTO_ALLOC(*tour, v->n);
+    CORTO_TRY(tsp_tour_from_solution(*tour, v, sol));
+    route_eval re;
+    route_eval_nodes(&re, ctx->problem, 0, *tour + 1, v->n - 1);
+    s->offset = re.cost - tsp_tour_weight(v, *tour);
+cleanup:
+    return rc;
+}
+
+/* Build the columns and run tspx_body under glpk_guard, with the time
+ * limit and the callback as the only limits. */
+static corto_status tspx_run(tspx *s, const int *tour, const char **what)
+{
+    corto_status rc = CORTO_OK;
+    solve_ctx *ctx = s->ctx;
+    const corto_options *saved = ctx->opt;
+    corto_options exact_opt = *saved;
+    exact_opt.iterations = 0;
+    exact_opt.stall = 0;
+    CORTO_TRY(tspx_setup(s, tour));
+    ctx->opt = &exact_opt;
+    rc = glpk_guard(ctx, tspx_body, s, what);
+    ctx->opt = saved;
+cleanup:
+    return rc;
 }
 
 corto_status tsp_exact_solve(corto_solution *sol, solve_ctx *ctx)
@@ -476,20 +584,11 @@ corto_status tsp_exact_solve(corto_solution *sol, solve_ctx *ctx)
     tsp_view v = {0};
     tspx s;
     memset(&s, 0, sizeof s);
-    s.bound = -HUGE_VAL;
     int *tour = NULL;
-    const corto_options *saved_opt = ctx->opt;
-    corto_options exact_opt = *ctx->opt;
-    const corto_problem *p = ctx->problem;
 
     CORTO_TRY(tspx_warm_start(sol, ctx));
-    CORTO_TRY(tsp_view_init(&v, p));
+    CORTO_TRY(tspx_begin(&s, &v, &tour, sol, ctx));
     int n = v.n;
-    CORTO_ALLOC(tour, n);
-    CORTO_TRY(tsp_tour_from_solution(tour, &v, sol));
-    route_eval re;
-    route_eval_nodes(&re, p, 0, tour + 1, n - 1);
-    s.offset = re.cost - tsp_tour_weight(&v, tour);
     if (n <= 3) {
         CORTO_TRY(tspx_tiny(sol, &v, tour, &s.proven));
         goto finish;
@@ -503,31 +602,18 @@ corto_status tsp_exact_solve(corto_solution *sol, solve_ctx *ctx)
                 n, TSPX_MAX_NODES);
         goto finish;
     }
-    s.ctx = ctx;
-    s.v = &v;
-    s.n = n;
-    s.sym = v.symmetric;
-    /* Minimum-cut separation at fractional points pays: kroA100 is
-     * proven in 1.6 s with it and 12.4 s without (5972 LP rounds instead
-     * of 211); on st70, eil76, ft70 and ftv70 the two are within noise. */
-    s.fractional = 1;
-    CORTO_TRY(tspx_setup(&s, tour));
-    /* The exact phase ends on the time limit or the callback only. */
-    exact_opt.iterations = 0;
-    exact_opt.stall = 0;
-    ctx->opt = &exact_opt;
     const char *what = NULL;
-    rc = glpk_guard(ctx, tspx_body, &s, &what);
-    ctx->opt = saved_opt;
+    rc = tspx_run(&s, tour, &what);
     if (rc != CORTO_OK) {
         ctx_log(ctx, 0, "exact tsp: %s", what ? what : "failed");
         goto cleanup;
     }
     ctx_log(ctx, 0,
             "exact tsp: %s model, %d variables, %ld separations, %ld "
-            "component and %ld min-cut SECs, warm start %s, %s, %.3f s",
+            "component and %ld min-cut SECs, %ld blossoms, %ld cuts from "
+            "the pool, warm start %s, %s, %.3f s",
             s.sym ? "edge" : "arc", s.n_cols, s.separations, s.secs_components,
-            s.secs_mincut,
+            s.secs_mincut, s.blossoms, s.from_pool,
             !s.warm_given ? "not needed"
                           : (s.warm_refused ? "refused" : "taken"),
             s.proven ? "optimal" : "not proven", ctx_elapsed(ctx));
@@ -548,7 +634,59 @@ finish:
         }
     }
 cleanup:
-    ctx->opt = saved_opt;
+    tspx_free(&s);
+    free(tour);
+    tsp_view_free(&v);
+    return rc;
+}
+
+corto_status tsp_exact_bound(const corto_solution *sol, solve_ctx *ctx,
+                             double seconds, int64_t *bound)
+{
+    corto_status rc = CORTO_OK;
+    tsp_view v = {0};
+    tspx s;
+    memset(&s, 0, sizeof s);
+    int *tour = NULL;
+    *bound = INT64_MIN;
+    if (ctx->problem->n_nodes <= 3)
+        goto cleanup;
+    CORTO_TRY(tspx_begin(&s, &v, &tour, sol, ctx));
+    if (v.n > TSPX_BOUND_MAX_NODES) {
+        /* Too large for the LP: the Held-Karp bound (symmetric only). */
+        if (!v.symmetric)
+            goto cleanup;
+        int64_t b = INT64_MIN;
+        double saved = glpk_share_begin(ctx, seconds);
+        rc = tsp_onetree_bound(&v, tsp_tour_weight(&v, tour),
+                               TSPX_ONETREE_STEPS, ctx, &b);
+        glpk_share_end(ctx, saved);
+        if (rc == CORTO_OK && b != INT64_MIN)
+            *bound = b + s.offset;
+        ctx_log(ctx, 0, "tsp bound: %lld (Held-Karp 1-trees), %.3f s",
+                (long long)*bound, ctx_elapsed(ctx));
+        goto cleanup;
+    }
+    s.root_only = 1;
+    const char *what = NULL;
+    double saved = glpk_share_begin(ctx, seconds);
+    rc = tspx_run(&s, tour, &what);
+    glpk_share_end(ctx, saved);
+    if (rc != CORTO_OK) {
+        ctx_log(ctx, 0, "tsp bound: %s", what ? what : "failed");
+        goto cleanup;
+    }
+    double b = s.bound;
+    if (s.proven)
+        b = (double)tsp_tour_weight(&v, s.tour);
+    if (b > -HUGE_VAL)
+        *bound = (int64_t)ceil(b - 1e-6) + s.offset;
+    ctx_log(ctx, 0,
+            "tsp bound: %lld (LP with %ld subtour and %ld blossom cuts), "
+            "%.3f s",
+            (long long)*bound, s.secs_components + s.secs_mincut, s.blossoms,
+            ctx_elapsed(ctx));
+cleanup:
     tspx_free(&s);
     free(tour);
     tsp_view_free(&v);

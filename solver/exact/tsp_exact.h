@@ -21,4 +21,18 @@
  */
 corto_status tsp_exact_solve(corto_solution *sol, solve_ctx *ctx);
 
+/*
+ * A lower bound on the optimal cost of the TSP/ATSP ctx->problem: the
+ * root LP of the branch-and-cut (degree or assignment constraints,
+ * subtour cuts, blossoms for symmetric weights), within `seconds` of CPU
+ * time (<= 0: ctx's deadline only). `sol` holds a tour of the problem
+ * (it fixes the cost terms outside the tour weights). *bound is INT64_MIN
+ * when none was found (time out before the first LP, an ATSP over 400
+ * nodes). Symmetric instances over 400 nodes get the Held-Karp 1-tree
+ * bound (tsp_onetree.h) instead of the LP.
+ * A stop caused by `seconds` alone is forgotten on return.
+ */
+corto_status tsp_exact_bound(const corto_solution *sol, solve_ctx *ctx,
+                             double seconds, int64_t *bound);
+
 #endif /* CORTO_TSP_EXACT_H */
