@@ -35,5 +35,7 @@ int cmd_path(int argc, char **argv);
 void cmd_solve_help(void);
 void cmd_check_help(void);
 void cmd_path_help(void);
+int cmd_qubo(int argc, char **argv);
+void cmd_qubo_help(void);
 
 #endif /* CORTO_CLI_H */

@@ -8,6 +8,7 @@
 #include "graph.h"
 #include "graph_read.h"
 #include "grid.h"
+#include "named_args.h"
 
 #include <errno.h>
 #include <math.h>
@@ -69,15 +70,13 @@ typedef struct path_args {
 /* Parse argv into *a; one error line and CLI_EXIT_INPUT on failure. */
 static int path_parse(path_args *a, int argc, char **argv)
 {
-    static const struct {
-        const char *name;
-        size_t field;
-    } opts[] = {{"from", offsetof(path_args, from)},
-                {"to", offsetof(path_args, to)},
-                {"algorithm", offsetof(path_args, algorithm)},
-                {"coords", offsetof(path_args, coords)},
-                {"scen", offsetof(path_args, scen)},
-                {"out", offsetof(path_args, out)}};
+    static const cli_named opts[] = {
+        {"from", offsetof(path_args, from)},
+        {"to", offsetof(path_args, to)},
+        {"algorithm", offsetof(path_args, algorithm)},
+        {"coords", offsetof(path_args, coords)},
+        {"scen", offsetof(path_args, scen)},
+        {"out", offsetof(path_args, out)}};
     memset(a, 0, sizeof *a);
     for (int i = 0; i < argc; i++) {
         const char *w = argv[i];
@@ -85,37 +84,9 @@ static int path_parse(path_args *a, int argc, char **argv)
             a->help = 1;
             continue;
         }
-        if (strncmp(w, "--", 2) != 0 || w[2] == '\0') {
-            if (w[0] == '-' && w[1] != '\0') {
-                cli_error("unknown option '%s' (see 'corto path --help')", w);
-                return CLI_EXIT_INPUT;
-            }
-            if (a->file) {
-                cli_error("unexpected operand '%s' (path takes one GRAPH or "
-                          "MAP)",
-                          w);
-                return CLI_EXIT_INPUT;
-            }
-            a->file = w;
-            continue;
-        }
-        const char *name = w + 2, *eq = strchr(name, '=');
-        size_t len = eq ? (size_t)(eq - name) : strlen(name);
-        size_t k = 0, n_opts = sizeof opts / sizeof opts[0];
-        while (k < n_opts && !(strlen(opts[k].name) == len &&
-                               strncmp(opts[k].name, name, len) == 0))
-            k++;
-        if (k == n_opts) {
-            cli_error("unknown option '--%.*s' (see 'corto path --help')",
-                      (int)len, name);
+        if (cli_named_word(a, opts, sizeof opts / sizeof opts[0], "path",
+                           &a->file, "GRAPH or MAP", argc, argv, &i))
             return CLI_EXIT_INPUT;
-        }
-        const char *value = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
-        if (!value) {
-            cli_error("option --%s needs a value", opts[k].name);
-            return CLI_EXIT_INPUT;
-        }
-        *(const char **)((char *)a + opts[k].field) = value;
     }
     return 0;
 }

@@ -81,6 +81,9 @@ static void cli_usage(FILE *f)
             "  path FILE --from U --to V\n"
             "                        shortest path on a road graph or grid "
             "map\n"
+            "  qubo FILE --problem KIND\n"
+            "                        bqp, max-cut, MIS, MDKP, QAP or TSP as a "
+            "QUBO\n"
             "  help [COMMAND]        show this help, or a command's options\n"
             "\n"
             "Options:\n"
@@ -107,6 +110,8 @@ static int cli_help(int argc, char **argv)
         cmd_check_help();
     else if (strcmp(argv[0], "path") == 0)
         cmd_path_help();
+    else if (strcmp(argv[0], "qubo") == 0)
+        cmd_qubo_help();
     else if (strcmp(argv[0], "help") == 0)
         cli_usage(stdout);
     else {
@@ -129,6 +134,8 @@ int main(int argc, char **argv)
         return cmd_check(argc - 2, argv + 2);
     if (strcmp(cmd, "path") == 0)
         return cmd_path(argc - 2, argv + 2);
+    if (strcmp(cmd, "qubo") == 0)
+        return cmd_qubo(argc - 2, argv + 2);
     if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 ||
         strcmp(cmd, "-h") == 0)
         return cli_help(argc - 2, argv + 2);
