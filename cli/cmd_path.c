@@ -79,13 +79,8 @@ static int path_parse(path_args *a, int argc, char **argv)
         {"out", offsetof(path_args, out)}};
     memset(a, 0, sizeof *a);
     for (int i = 0; i < argc; i++) {
-        const char *w = argv[i];
-        if (strcmp(w, "--help") == 0 || strcmp(w, "-h") == 0) {
-            a->help = 1;
-            continue;
-        }
         if (cli_named_word(a, opts, sizeof opts / sizeof opts[0], "path",
-                           &a->file, "GRAPH or MAP", argc, argv, &i))
+                           &a->file, "GRAPH or MAP", &a->help, argc, argv, &i))
             return CLI_EXIT_INPUT;
     }
     return 0;

@@ -82,6 +82,7 @@ static void qubo_log(void *user, int level, const char *line)
 
 static int qubo_parse(qubo_args *a, int argc, char **argv)
 {
+    memset(a, 0, sizeof *a);
     static const cli_named opts[] = {
         {"problem", offsetof(qubo_args, problem)},
         {"index", offsetof(qubo_args, index)},
@@ -95,13 +96,8 @@ static int qubo_parse(qubo_args *a, int argc, char **argv)
         {"penalty", offsetof(qubo_args, penalty)},
         {"rounds", offsetof(qubo_args, rounds)},
         {"out", offsetof(qubo_args, out)}};
-    memset(a, 0, sizeof *a);
     for (int i = 0; i < argc; i++) {
         const char *w = argv[i];
-        if (strcmp(w, "--help") == 0 || strcmp(w, "-h") == 0) {
-            a->help = 1;
-            continue;
-        }
         if (strcmp(w, "--quiet") == 0 || strcmp(w, "-q") == 0) {
             a->quiet = 1;
             continue;
@@ -115,7 +111,7 @@ static int qubo_parse(qubo_args *a, int argc, char **argv)
             continue;
         }
         if (cli_named_word(a, opts, sizeof opts / sizeof opts[0], "qubo",
-                           &a->file, "FILE", argc, argv, &i))
+                           &a->file, "FILE", &a->help, argc, argv, &i))
             return CLI_EXIT_INPUT;
     }
     return 0;

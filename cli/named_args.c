@@ -9,9 +9,13 @@
 
 int cli_named_word(void *base, const cli_named *opts, size_t n_opts,
                    const char *command, const char **file, const char *operand,
-                   int argc, char **argv, int *i)
+                   int *help, int argc, char **argv, int *i)
 {
     const char *w = argv[*i];
+    if (strcmp(w, "--help") == 0 || strcmp(w, "-h") == 0) {
+        *help = 1;
+        return 0;
+    }
     if (strncmp(w, "--", 2) != 0 || w[2] == '\0') {
         if (w[0] == '-' && w[1] != '\0') {
             cli_error("unknown option '%s' (see 'corto %s --help')", w,
