@@ -15,6 +15,7 @@
 #include "qubo_problem.h"
 #include "qubo_read.h"
 #include "rng.h"
+#include "test_qubo_util.h"
 #include "test_util.h"
 
 #include <check.h>
@@ -22,17 +23,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void read_fixture(qp_problem *p, const char *name, corto_qubo_kind kind,
-                         int index)
-{
-    char path[4096], rel[256];
-    corto_diag d;
-    snprintf(rel, sizeof rel, "tests/data/qubo/%s", name);
-    test_source_path(path, sizeof path, rel);
-    corto_status rc = qr_read(p, path, kind, index, &d);
-    ck_assert_msg(rc == CORTO_OK, "%s: %s", name, d.message);
-}
 
 static void build(qubo *q, const qp_problem *p, const qp_penalty *pen)
 {
@@ -134,7 +124,7 @@ START_TEST(bqp_and_maxcut_energies)
 {
     qp_problem p;
     qubo q;
-    read_fixture(&p, "tiny.bqp", CORTO_QUBO_BQP, 1);
+    test_read_qubo_fixture(&p, "tiny.bqp", CORTO_QUBO_BQP, 1);
     ck_assert_int_eq(check_energy_all(&p, NULL, -1.0), 8);
     qp_sol s;
     ck_assert_int_eq(qp_sol_init(&s, &p), CORTO_OK);
@@ -147,14 +137,14 @@ START_TEST(bqp_and_maxcut_energies)
     qubo_free(&q);
     qp_free(&p);
 
-    read_fixture(&p, "tiny.bqp", CORTO_QUBO_BQP, 2);
+    test_read_qubo_fixture(&p, "tiny.bqp", CORTO_QUBO_BQP, 2);
     ck_assert_int_eq(p.n, 4);
     build(&q, &p, NULL);
     ck_assert_double_eq(brute_min(&q), -5);
     qubo_free(&q);
     qp_free(&p);
 
-    read_fixture(&p, "tiny_gset.txt", CORTO_QUBO_MAXCUT, 0);
+    test_read_qubo_fixture(&p, "tiny_gset.txt", CORTO_QUBO_MAXCUT, 0);
     ck_assert_int_eq(check_energy_all(&p, NULL, -1.0), 32);
     build(&q, &p, NULL);
     ck_assert_double_eq(brute_min(&q), -4);
@@ -167,7 +157,7 @@ START_TEST(mis_energies)
 {
     qp_problem p;
     qubo q;
-    read_fixture(&p, "tiny.mis", CORTO_QUBO_MIS, 0);
+    test_read_qubo_fixture(&p, "tiny.mis", CORTO_QUBO_MIS, 0);
     ck_assert_int_eq(p.m, 6);
     /* independent sets of a 5-cycle with chord 1-3: empty, 5 singles,
      * {1,4} {2,4} {2,5} {3,5} */
@@ -178,7 +168,7 @@ START_TEST(mis_energies)
     qp_free(&p);
 
     /* Clique benchmark: K4 plus a pendant edge, MIS of the complement. */
-    read_fixture(&p, "tiny.clq", CORTO_QUBO_MIS, 0);
+    test_read_qubo_fixture(&p, "tiny.clq", CORTO_QUBO_MIS, 0);
     ck_assert_int_eq(p.m, 3);
     build(&q, &p, NULL);
     ck_assert_double_eq(brute_min(&q), -4);
@@ -190,7 +180,7 @@ END_TEST
 START_TEST(mdkp_energies)
 {
     qp_problem p;
-    read_fixture(&p, "tiny.mknap", CORTO_QUBO_MDKP, 1);
+    test_read_qubo_fixture(&p, "tiny.mknap", CORTO_QUBO_MDKP, 1);
     ck_assert_int_eq(p.rows, 2);
     qp_penalty slack = {CORTO_QUBO_PENALTY_SLACK, NULL, 0};
     /* capacity 6 = 1 + 2 + 3: three bits per row */
@@ -217,7 +207,7 @@ START_TEST(mdkp_energies)
     qubo_free(&q);
     qp_free(&p);
 
-    read_fixture(&p, "tiny.mknap", CORTO_QUBO_MDKP, 2);
+    test_read_qubo_fixture(&p, "tiny.mknap", CORTO_QUBO_MDKP, 2);
     ck_assert_int_eq(p.n, 3);
     ck_assert_double_eq(p.profit[0], 1.5);
     ck_assert_int_eq(check_energy_all(&p, &slack, -1.0), 7);
@@ -250,7 +240,7 @@ START_TEST(qap_and_tsp_energies)
     qp_problem p;
     qubo q;
     qp_sol s;
-    read_fixture(&p, "tiny.dat", CORTO_QUBO_QAP, 0);
+    test_read_qubo_fixture(&p, "tiny.dat", CORTO_QUBO_QAP, 0);
     build(&q, &p, NULL);
     ck_assert_int_eq(qp_sol_init(&s, &p), CORTO_OK);
     ck_assert_double_eq(qp_objective(&p, &s), 50); /* identity */
@@ -299,7 +289,7 @@ START_TEST(repair_makes_feasible)
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         qp_problem p;
         qp_sol s;
-        read_fixture(&p, cases[c].file, cases[c].kind, 1);
+        test_read_qubo_fixture(&p, cases[c].file, cases[c].kind, 1);
         int size = qp_qubo_size(&p, NULL);
         unsigned char *x = malloc((size_t)size);
         ck_assert_int_eq(qp_sol_init(&s, &p), CORTO_OK);

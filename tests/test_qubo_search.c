@@ -16,6 +16,7 @@
 #include "qubo_exact.h"
 #include "qubo_search.h"
 #include "rng.h"
+#include "test_qubo_util.h"
 #include "test_util.h"
 
 #include <check.h>
@@ -25,23 +26,6 @@
 #include <string.h>
 
 #define N_RAND 14
-
-/* A random QUBO: integer weights in [-9, 9], about half of the pairs. */
-static void random_qubo(qubo *q, uint64_t seed)
-{
-    qubo_builder b;
-    rng r;
-    rng_seed(&r, seed);
-    ck_assert_int_eq(qb_init(&b, N_RAND), CORTO_OK);
-    for (int i = 0; i < N_RAND; i++) {
-        qb_add(&b, i, i, (double)rng_below(&r, 19) - 9);
-        for (int j = i + 1; j < N_RAND; j++)
-            if (rng_below(&r, 2))
-                qb_add(&b, i, j, (double)rng_below(&r, 19) - 9);
-    }
-    ck_assert_int_eq(qb_build(q, &b), CORTO_OK);
-    qb_free(&b);
-}
 
 static double brute_min(const qubo *q)
 {
@@ -68,7 +52,7 @@ START_TEST(solvers_reach_the_minimum)
 {
     for (uint64_t seed = 1; seed <= 5; seed++) {
         qubo q;
-        random_qubo(&q, seed);
+        test_random_qubo(&q, N_RAND, seed, 9, 2, 0);
         double want = brute_min(&q), e = 0;
         unsigned char x[N_RAND];
         corto_options o;
@@ -98,7 +82,7 @@ END_TEST
 START_TEST(same_seed_same_state)
 {
     qubo q;
-    random_qubo(&q, 11);
+    test_random_qubo(&q, N_RAND, 11, 9, 2, 0);
     unsigned char a[N_RAND], b[N_RAND];
     double ea, eb;
     corto_options o;

@@ -16,6 +16,7 @@
 #include "qubo_read.h"
 #include "rng.h"
 #include "shrink.h"
+#include "test_qubo_util.h"
 #include "test_util.h"
 
 #include <check.h>
@@ -23,23 +24,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void random_qubo(qubo *q, int n, uint64_t seed)
-{
-    qubo_builder b;
-    rng r;
-    rng_seed(&r, seed);
-    ck_assert_int_eq(qb_init(&b, n), CORTO_OK);
-    b.offset = 3;
-    for (int i = 0; i < n; i++) {
-        qb_add(&b, i, i, (double)rng_below(&r, 21) - 10);
-        for (int j = i + 1; j < n; j++)
-            if (rng_below(&r, 3) == 0)
-                qb_add(&b, i, j, (double)rng_below(&r, 21) - 10);
-    }
-    ck_assert_int_eq(qb_build(q, &b), CORTO_OK);
-    qb_free(&b);
-}
 
 static void bits(unsigned char *y, int n, unsigned m)
 {
@@ -53,7 +37,7 @@ START_TEST(fold_keeps_energies)
     rng_seed(&r, 5);
     for (uint64_t seed = 1; seed <= 10; seed++) {
         qubo q, small;
-        random_qubo(&q, 10, seed);
+        test_random_qubo(&q, 10, seed, 10, 3, 3);
         int to[10], m = 4;
         unsigned char par[10], x[10], y[4];
         for (int i = 0; i < 10; i++) {
@@ -92,7 +76,7 @@ START_TEST(expand_keeps_energies)
     for (uint64_t seed = 1; seed <= 6; seed++) {
         qubo q;
         shrink_result sr;
-        random_qubo(&q, 16, seed);
+        test_random_qubo(&q, 16, seed, 10, 3, 3);
         run_shrink(&sr, &q, 5, NULL, seed % 2 ? 3 : 0, seed);
         ck_assert_int_le(sr.small.n, 5);
         ck_assert_int_eq(sr.small.n + sr.n_merges, 16);
@@ -117,7 +101,7 @@ START_TEST(same_seed_same_shrink)
 {
     qubo q;
     shrink_result a, b;
-    random_qubo(&q, 20, 3);
+    test_random_qubo(&q, 20, 3, 10, 3, 3);
     run_shrink(&a, &q, 6, NULL, 2, 9);
     run_shrink(&b, &q, 6, NULL, 2, 9);
     ck_assert_int_eq(a.n_merges, b.n_merges);
@@ -146,15 +130,6 @@ static void groups(int *group, const shrink_result *sr, unsigned char *x0)
     free(xk);
 }
 
-static void read_fixture(qp_problem *p, const char *name, corto_qubo_kind kind)
-{
-    char path[4096], rel[256];
-    corto_diag d;
-    snprintf(rel, sizeof rel, "tests/data/qubo/%s", name);
-    test_source_path(path, sizeof path, rel);
-    ck_assert_msg(qr_read(p, path, kind, 1, &d) == CORTO_OK, "%s", d.message);
-}
-
 START_TEST(rules_hold_for_mis_and_qap)
 {
     static const struct {
@@ -169,7 +144,7 @@ START_TEST(rules_hold_for_mis_and_qap)
         qubo_builder b;
         qubo q;
         shrink_result sr;
-        read_fixture(&p, cases[c].file, cases[c].kind);
+        test_read_qubo_fixture(&p, cases[c].file, cases[c].kind, 1);
         ck_assert_int_eq(qp_build(&b, &p, NULL), CORTO_OK);
         ck_assert_int_eq(qb_build(&q, &b), CORTO_OK);
         run_shrink(&sr, &q, cases[c].target, &p, 2, 1);
@@ -199,7 +174,7 @@ START_TEST(rules_hold_for_mdkp)
     qubo_builder b;
     qubo q;
     shrink_result sr;
-    read_fixture(&p, "tiny.mknap", CORTO_QUBO_MDKP);
+    test_read_qubo_fixture(&p, "tiny.mknap", CORTO_QUBO_MDKP, 1);
     ck_assert_int_eq(qp_build(&b, &p, NULL), CORTO_OK);
     ck_assert_int_eq(qb_build(&q, &b), CORTO_OK);
     run_shrink(&sr, &q, 3, &p, 1, 4);
