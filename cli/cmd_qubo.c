@@ -274,10 +274,11 @@ int cmd_qubo(int argc, char **argv)
     }
     if (!a.quiet)
         fprintf(stderr,
-                "corto qubo: objective %.10g, %s, %d of %d QUBO variables "
+                "corto qubo: objective %.10g, %s%s, %d of %d QUBO variables "
                 "solved%s, %.2f s\n",
                 corto_qubo_result_objective(res),
                 corto_qubo_result_feasible(res) ? "feasible" : "INFEASIBLE",
+                corto_qubo_result_repaired(res) ? " after repair" : "",
                 corto_qubo_result_solved_vars(res), corto_qubo_n_vars(q, &opt),
                 corto_qubo_result_optimal(res) ? ", optimal" : "",
                 corto_qubo_result_seconds(res));

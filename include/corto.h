@@ -588,6 +588,9 @@ CORTO_API void corto_qubo_result_destroy(corto_qubo_result *result);
  * profit (maximised), QAP cost, tour length, raw energy (minimised). */
 CORTO_API double corto_qubo_result_objective(const corto_qubo_result *r);
 CORTO_API int corto_qubo_result_feasible(const corto_qubo_result *r);
+/* 1 when the solver's (expanded, decoded) answer broke a constraint and
+ * repair changed it; 0 when it was feasible as found. */
+CORTO_API int corto_qubo_result_repaired(const corto_qubo_result *r);
 /* Borrowed: corto_qubo_n values, 0/1 per variable or, for QAP and TSP,
  * the 0-based location of each facility / the city at each position. */
 CORTO_API const int *corto_qubo_result_values(const corto_qubo_result *r);

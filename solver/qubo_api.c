@@ -102,6 +102,11 @@ const int *corto_qubo_result_values(const corto_qubo_result *r)
     return r->values;
 }
 
+int corto_qubo_result_repaired(const corto_qubo_result *r)
+{
+    return r->repaired;
+}
+
 int corto_qubo_result_solved_vars(const corto_qubo_result *r)
 {
     return r->solved_vars;

@@ -16,6 +16,7 @@ struct corto_qubo_result {
     int *values;      /* n: 0/1, or QAP locations / TSP cities in order */
     double objective; /* in the problem's own sense */
     int feasible;
+    int repaired; /* the solver's answer was infeasible before repair */
     int solved_vars;
     int optimal;
     double seconds;

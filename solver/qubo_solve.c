@@ -183,12 +183,14 @@ corto_status corto_qubo_solve(corto_qubo_result **out,
             for (int i = 0; i < p->rows; i++)
                 lambda[i] = fmax(0.0, lambda[i] + step * g[i]);
         }
+        int raw_ok = qp_feasible(p, &sol);
         CORTO_TRY(qp_repair(&sol, p));
         double obj = qp_objective(p, &sol);
         int better = qp_maximise(p) ? obj > best_obj : obj < best_obj;
         if (!have || better) {
             have = 1;
             best_obj = obj;
+            res->repaired = !raw_ok;
             memcpy(best.x, sol.x, (size_t)p->n);
             if (sol.perm)
                 memcpy(best.perm, sol.perm, (size_t)p->n * sizeof *sol.perm);
