@@ -52,6 +52,8 @@ void cmd_qubo_help(void)
         "(slack-free, dual ascent)\n"
         "  --rounds N           dual-ascent rounds for lagrange (default "
         "20)\n"
+        "  --polish             qap, tsp: improve the repaired answer by "
+        "pairwise swaps\n"
         "  --out FILE           write the answer there (default stdout)\n"
         "  -q, --quiet          no summary line on stderr\n"
         "  -v, --verbose        log to stderr\n"
@@ -70,7 +72,7 @@ void cmd_qubo_help(void)
 typedef struct qubo_args {
     const char *file, *problem, *index, *solver, *time_limit, *iterations,
         *seed, *shrink_to, *recalc_every, *samples, *penalty, *rounds, *out;
-    int help, quiet, verbose, no_aware;
+    int help, quiet, verbose, no_aware, polish;
 } qubo_args;
 
 static void qubo_log(void *user, int level, const char *line)
@@ -108,6 +110,10 @@ static int qubo_parse(qubo_args *a, int argc, char **argv)
         }
         if (strcmp(w, "--no-constraint-aware") == 0) {
             a->no_aware = 1;
+            continue;
+        }
+        if (strcmp(w, "--polish") == 0) {
+            a->polish = 1;
             continue;
         }
         if (cli_named_word(a, opts, sizeof opts / sizeof opts[0], "qubo",
@@ -226,6 +232,7 @@ static int qubo_options(corto_qubo_options *o, corto_qubo_kind *kind,
         o->rounds = (int)v;
     }
     o->constraint_aware = !a->no_aware;
+    o->polish = a->polish;
     o->verbose = a->verbose;
     if (a->verbose)
         o->log = qubo_log;

@@ -546,6 +546,8 @@ typedef struct corto_qubo_options {
                              (default 32) */
     corto_qubo_penalty penalty; /* MDKP (default SLACK) */
     int rounds;       /* dual-ascent rounds for LAGRANGE (default 20) */
+    int polish;       /* 1: after repair, improve QAP / TSP answers by pairwise
+                         swaps in the original problem (default 0) */
     int verbose;      /* 0 quiet, 1 info, 2 debug (default 0) */
     corto_log_fn log; /* may be NULL */
     void *log_user;

@@ -96,6 +96,13 @@ void qp_decode(qp_sol *s, const qp_problem *p, const unsigned char *x);
  * left as they are. */
 corto_status qp_repair(qp_sol *s, const qp_problem *p);
 
+/* QAP / TSP: cost change of exchanging the locations of facilities r
+ * and s of perm. */
+int64_t qp_swap_delta(const qp_problem *p, const int *perm, int r, int s);
+/* QAP / TSP: best-improvement pairwise swaps until a local optimum (no-op
+ * for the other kinds). s must be a permutation. */
+void qp_polish(qp_sol *s, const qp_problem *p);
+
 /* Row residuals g_i = sum_j r_ij x_j - b_i (MDKP), rows entries. */
 void qp_mdkp_residual(double *g, const qp_problem *p, const unsigned char *x);
 

@@ -185,6 +185,8 @@ corto_status corto_qubo_solve(corto_qubo_result **out,
         }
         int raw_ok = qp_feasible(p, &sol);
         CORTO_TRY(qp_repair(&sol, p));
+        if (opt.polish)
+            qp_polish(&sol, p);
         double obj = qp_objective(p, &sol);
         int better = qp_maximise(p) ? obj > best_obj : obj < best_obj;
         if (!have || better) {

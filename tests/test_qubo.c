@@ -9,6 +9,8 @@
  *    equals -profit + sum lambda g + rho sum g^2 for every x;
  *  - the QUBO minimum (by enumeration) is the problem optimum for the
  *    small MIS, max-cut, bqp and QAP instances;
+ *  - QAP swap deltas equal recomputed costs, and polishing by swaps
+ *    reaches a swap-local optimum;
  *  - repair makes random decoded states feasible (MIS: also maximal).
  */
 #include "qubo.h"
@@ -275,6 +277,37 @@ START_TEST(qap_and_tsp_energies)
 }
 END_TEST
 
+/* Swap deltas equal recomputed costs; polishing the identity of tiny.dat
+ * (cost 50) ends at a swap-local optimum, here the optimum 42. */
+START_TEST(swap_delta_and_polish)
+{
+    qp_problem p;
+    qp_sol s;
+    test_read_qubo_fixture(&p, "tiny.dat", CORTO_QUBO_QAP, 0);
+    ck_assert_int_eq(qp_sol_init(&s, &p), CORTO_OK);
+    s.perm[0] = 2;
+    s.perm[2] = 0;
+    for (int r = 0; r < 4; r++)
+        for (int t = 0; t < 4; t++) {
+            if (r == t)
+                continue;
+            double before = qp_objective(&p, &s);
+            int64_t d = qp_swap_delta(&p, s.perm, r, t);
+            int tmp = s.perm[r];
+            s.perm[r] = s.perm[t];
+            s.perm[t] = tmp;
+            ck_assert_double_eq(qp_objective(&p, &s) - before, (double)d);
+        }
+    for (int i = 0; i < 4; i++)
+        s.perm[i] = i;
+    qp_polish(&s, &p);
+    ck_assert(qp_feasible(&p, &s));
+    ck_assert_double_eq(qp_objective(&p, &s), 42);
+    qp_sol_free(&s);
+    qp_free(&p);
+}
+END_TEST
+
 START_TEST(repair_makes_feasible)
 {
     static const struct {
@@ -329,6 +362,7 @@ static Suite *qubo_suite(void)
     tcase_add_test(tc, mis_energies);
     tcase_add_test(tc, mdkp_energies);
     tcase_add_test(tc, qap_and_tsp_energies);
+    tcase_add_test(tc, swap_delta_and_polish);
     tcase_add_test(tc, repair_makes_feasible);
     suite_add_tcase(s, tc);
     return s;
