@@ -62,7 +62,8 @@ corto_status qb_build(qubo *q, qubo_builder *b)
 {
     corto_status rc = CORTO_OK;
     memset(q, 0, sizeof *q);
-    qsort(b->t, b->nt, sizeof *b->t, qb_term_cmp);
+    if (b->nt > 0)
+        qsort(b->t, b->nt, sizeof *b->t, qb_term_cmp);
     /* Merge duplicates in place. */
     size_t m = 0;
     for (size_t k = 0; k < b->nt; k++) {
