@@ -5,6 +5,9 @@
 # solved once with `corto qubo` at a CPU time limit and seed, against the
 # bks.csv values. Writes a Markdown table and a CSV.
 #
+# QAP uses tabu, which for an unshrunk one-hot QUBO moves by swaps that
+# keep the permutation (heuristics/qubo_swap.c).
+#
 # usage: bench/qubo.sh [--corto BIN] [--shared DIR] [--seed N]
 #                      [--scale F] [--sets "bqp gset qap mdkp mis"]
 #                      [--polish] [--out FILE.md]

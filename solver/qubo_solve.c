@@ -1,7 +1,9 @@
 /*
  * qubo_solve.c — the QUBO pipeline behind corto_qubo_solve: build the
  * QUBO of the problem, optionally shrink it (heuristics/shrink.c), solve it
- * (SA, tabu or GLPK), expand, decode, repair in the original problem and
+ * (SA, tabu or GLPK; for QAP / TSP without shrinking, tabu moves by
+ * swaps that keep the permutation), expand, decode, repair in the
+ * original problem and
  * keep the best feasible answer. MDKP with Lagrangian penalties runs this
  * over rounds, updating the multipliers by projected subgradient (dual)
  * ascent on the residuals of the unrepaired answer ("Cutting Slack").
@@ -62,7 +64,19 @@ static corto_status qs_pass(unsigned char *x, const qubo *q, qs_run *run,
     ctx_init(&ctx, NULL, &run->copt);
     if (opt->shrink_to <= 0 || opt->shrink_to >= q->n) {
         run->solved_vars = q->n;
-        return qs_inner(x, q, run, &ctx);
+        if (opt->solver != CORTO_QUBO_TABU ||
+            (p->kind != CORTO_QUBO_QAP && p->kind != CORTO_QUBO_TSP))
+            return qs_inner(x, q, run, &ctx);
+        /* Permutations: tabu over swaps that keep the one-hot form. */
+        int *perm = NULL;
+        double e = 0;
+        CORTO_ALLOC(perm, p->n);
+        rc = qubo_swap_tabu(perm, &e, q, p->n, &ctx);
+        memset(x, 0, (size_t)q->n);
+        for (int i = 0; rc == CORTO_OK && i < p->n; i++)
+            x[i * p->n + perm[i]] = 1;
+        free(perm);
+        return rc;
     }
     corto_options sopt = run->copt;
     sopt.iterations = 0;
