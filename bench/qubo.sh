@@ -110,6 +110,8 @@ done
     echo "of 60 s, QAP $(t 10) s instead of 30 s). Objective and feasibility are"
     echo "recomputed by corto in the original problem from the final, repaired answer."
     echo "Gap = (bks - objective) / bks for maximisation, (objective - bks) / bks for QAP."
+    echo "QAP: tabu on the one-hot QUBO (n^2 variables) moving by location swaps that keep"
+    echo "the permutation; MDKP: tabu on the slack or Lagrangian QUBO; others as listed."
     echo
     echo "| set | solver | penalty | limit s | instances | mean gap % | max gap % | at bks | feasible |"
     echo "|---|---|---|---|---|---|---|---|---|"

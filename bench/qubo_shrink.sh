@@ -88,7 +88,8 @@ done
     echo "per run in all (half of it for the correlation samples), seed $seed, one run each."
     echo "\"feasible as found\" counts runs whose expanded answer broke no constraint before"
     echo "the repair step; every final answer is repaired to feasibility, and the gap is"
-    echo "measured after repair. \"full\" solves the unshrunk QUBO."
+    echo "measured after repair. \"full\" solves the unshrunk QUBO (for QAP with tabu over"
+    echo "location swaps, which never leaves the permutations; shrunk QUBOs use 1-flip tabu)."
     echo
     echo "| problem | variant | runs | feasible as found | mean gap % | max gap % |"
     echo "|---|---|---|---|---|---|"
