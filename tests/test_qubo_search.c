@@ -9,6 +9,8 @@
  *    bqp, max-cut, MIS, MDKP (slack and Lagrangian) and QAP files, returns
  *    a feasible answer whose objective is recomputed from the values, and
  *    the known optimum on these small files;
+ *  - shrunk solves of the bundled MIS, MDKP and QAP files are repaired to
+ *    feasibility, with and without rules and recalculation;
  *  - the result file has the documented form.
  */
 #include "context.h"
@@ -220,6 +222,48 @@ START_TEST(bundled_files_solve_to_optimum)
 }
 END_TEST
 
+/* Shrunk to 3 variables, with and without the rules, adaptive or not:
+ * the answer is repaired to feasibility and the inner solver saw at most
+ * 3 variables (fewer than all when the rules stop the merges early). */
+START_TEST(shrunk_solves_are_feasible)
+{
+    static const struct {
+        const char *file;
+        corto_qubo_kind kind;
+    } cases[] = {{"tiny.mis", CORTO_QUBO_MIS},
+                 {"tiny.mknap", CORTO_QUBO_MDKP},
+                 {"tiny.dat", CORTO_QUBO_QAP}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
+        for (int variant = 0; variant < 4; variant++) {
+            char path[4096], rel[256];
+            snprintf(rel, sizeof rel, "tests/data/qubo/%s", cases[c].file);
+            test_source_path(path, sizeof path, rel);
+            corto_qubo *q = NULL;
+            corto_qubo_result *r = NULL;
+            ck_assert_int_eq(corto_qubo_read(&q, path, cases[c].kind, 1, NULL),
+                             CORTO_OK);
+            corto_qubo_options o;
+            corto_qubo_options_init(&o);
+            o.time_limit = 0;
+            o.iterations = 300;
+            o.samples = 4;
+            o.shrink_to = 3;
+            o.constraint_aware = variant & 1;
+            o.recalc_every = variant & 2 ? 2 : 0;
+            ck_assert_int_eq(corto_qubo_solve(&r, q, &o), CORTO_OK);
+            ck_assert(corto_qubo_result_feasible(r));
+            /* The rules may stop the merging above the target. */
+            if (o.constraint_aware)
+                ck_assert_int_lt(corto_qubo_result_solved_vars(r),
+                                 corto_qubo_n_vars(q, &o));
+            else
+                ck_assert_int_le(corto_qubo_result_solved_vars(r), 3);
+            corto_qubo_result_destroy(r);
+            corto_qubo_destroy(q);
+        }
+}
+END_TEST
+
 START_TEST(result_file_forms)
 {
     char path[4096], out[4096];
@@ -263,6 +307,7 @@ static Suite *qubo_search_suite(void)
     tcase_add_test(tc, swap_tabu_keeps_permutations);
     tcase_add_test(tc, raw_qubo_through_the_api);
     tcase_add_test(tc, bundled_files_solve_to_optimum);
+    tcase_add_test(tc, shrunk_solves_are_feasible);
     tcase_add_test(tc, result_file_forms);
     suite_add_tcase(s, tc);
     return s;
