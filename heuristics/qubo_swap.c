@@ -9,7 +9,12 @@
  *     dE = sum_f s_f h_f + sum_{f<g} s_f s_g w_fg,  s = +1 (0->1), -1.
  * Tabu rule and aspiration as in Taillard's robust tabu search (1991):
  * a facility may not return to a location it left within the tenure,
- * unless the move gives a new best.
+ * unless the move gives a new best; after 100 n moves without a new best
+ * the search restarts from the best permutation with n/4 + 2 random
+ * swaps (a simple diversification in place of RoTS's long-term rule).
+ * The pair weights are copied into a
+ * dense n^2 x n^2 matrix (at most 50 MB for n = 50) so that a move is
+ * priced with ten loads.
  */
 #include "qubo_search.h"
 #include "util.h"
@@ -18,33 +23,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* w_ij of the sorted CSR row of i (0 when absent). */
-static double swap_weight(const qubo *q, int i, int j)
-{
-    int lo = q->row[i], hi = q->row[i + 1] - 1;
-    while (lo <= hi) {
-        int mid = (lo + hi) / 2;
-        if (q->col[mid] == j)
-            return q->w[mid];
-        if (q->col[mid] < j)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
-    }
-    return 0.0;
-}
-
-/* dE of moving r: a -> b and s: b -> a. */
-static double swap_delta(const qubo *q, const double *h, int n, int r, int s,
+/* dE of moving r: a -> b and s: b -> a; w is the dense pair matrix. */
+static double swap_delta(const double *w, const double *h, int n, int r, int s,
                          int a, int b)
 {
-    int off[2] = {r * n + a, s * n + b}, on[2] = {r * n + b, s * n + a};
-    double d = h[on[0]] + h[on[1]] - h[off[0]] - h[off[1]];
-    d += swap_weight(q, off[0], off[1]) + swap_weight(q, on[0], on[1]);
-    for (int f = 0; f < 2; f++)
-        for (int g = 0; g < 2; g++)
-            d -= swap_weight(q, off[f], on[g]);
-    return d;
+    size_t nn = (size_t)n * n;
+    size_t off0 = (size_t)r * n + a, off1 = (size_t)s * n + b;
+    size_t on0 = (size_t)r * n + b, on1 = (size_t)s * n + a;
+    return h[on0] + h[on1] - h[off0] - h[off1] + w[off0 * nn + off1] +
+           w[on0 * nn + on1] - w[off0 * nn + on0] - w[off0 * nn + on1] -
+           w[off1 * nn + on0] - w[off1 * nn + on1];
 }
 
 corto_status qubo_swap_tabu(int *best_perm, double *best_e, const qubo *q,
@@ -55,6 +43,7 @@ corto_status qubo_swap_tabu(int *best_perm, double *best_e, const qubo *q,
     double *h = NULL;
     int *perm = NULL;
     int64_t *until = NULL; /* n*n: facility i may not go back to k */
+    double *w = NULL;      /* n^2 x n^2 pair weights, dense for speed */
     int limited = ctx->deadline > 0 || ctx->opt->iterations > 0;
     int64_t cap = limited ? INT64_MAX : 100 * ((int64_t)n * n + 100);
     if (n < 2 || q->n != n * n)
@@ -63,6 +52,10 @@ corto_status qubo_swap_tabu(int *best_perm, double *best_e, const qubo *q,
     CORTO_ALLOC(h, q->n);
     CORTO_ALLOC(perm, n);
     CORTO_ALLOC(until, (size_t)n * n);
+    CORTO_ALLOC(w, (size_t)q->n * q->n);
+    for (int i = 0; i < q->n; i++)
+        for (int k = q->row[i]; k < q->row[i + 1]; k++)
+            w[(size_t)i * q->n + q->col[k]] = q->w[k];
     /* A random permutation to start from. */
     for (int i = 0; i < n; i++)
         perm[i] = i;
@@ -77,13 +70,14 @@ corto_status qubo_swap_tabu(int *best_perm, double *best_e, const qubo *q,
     double e = qubo_energy(q, x);
     *best_e = e;
     memcpy(best_perm, perm, (size_t)n * sizeof *perm);
+    int64_t stall = 0;
     for (int64_t it = 0; it < cap && !ctx_should_stop(ctx); it++) {
         double eps = 1e-9 * (1.0 + fabs(*best_e)), pick_d = INFINITY;
         int pr = -1, ps = -1, ties = 0;
         for (int r = 0; r < n; r++)
             for (int s = r + 1; s < n; s++) {
                 int a = perm[r], b = perm[s];
-                double d = swap_delta(q, h, n, r, s, a, b);
+                double d = swap_delta(w, h, n, r, s, a, b);
                 int tabu = until[r * n + b] > it && until[s * n + a] > it;
                 if (tabu && e + d >= *best_e - eps)
                     continue;
@@ -103,7 +97,7 @@ corto_status qubo_swap_tabu(int *best_perm, double *best_e, const qubo *q,
             ps = (pr + 1 + (int)rng_below(&ctx->rng, (uint64_t)n - 1)) % n;
         }
         int a = perm[pr], b = perm[ps];
-        e += swap_delta(q, h, n, pr, ps, a, b);
+        e += swap_delta(w, h, n, pr, ps, a, b);
         qubo_flip(q, x, h, pr * n + a);
         qubo_flip(q, x, h, ps * n + b);
         qubo_flip(q, x, h, pr * n + b);
@@ -118,6 +112,23 @@ corto_status qubo_swap_tabu(int *best_perm, double *best_e, const qubo *q,
         if (e < *best_e - eps) {
             *best_e = e;
             memcpy(best_perm, perm, (size_t)n * sizeof *perm);
+            stall = 0;
+        } else if (++stall >= 100 * (int64_t)n) {
+            /* Diversify: the best permutation with n/4 + 2 random swaps. */
+            memcpy(perm, best_perm, (size_t)n * sizeof *perm);
+            for (int k = 0; k < n / 4 + 2; k++) {
+                int i = (int)rng_below(&ctx->rng, (uint64_t)n);
+                int j = (int)rng_below(&ctx->rng, (uint64_t)n), t = perm[i];
+                perm[i] = perm[j];
+                perm[j] = t;
+            }
+            memset(x, 0, (size_t)q->n);
+            for (int i = 0; i < n; i++)
+                x[i * n + perm[i]] = 1;
+            qubo_fields(q, x, h);
+            e = qubo_energy(q, x);
+            memset(until, 0, (size_t)n * n * sizeof *until);
+            stall = 0;
         }
     }
     memset(x, 0, (size_t)q->n);
@@ -129,5 +140,6 @@ cleanup:
     free(h);
     free(perm);
     free(until);
+    free(w);
     return rc;
 }

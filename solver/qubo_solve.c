@@ -105,7 +105,8 @@ cleanup:
 }
 
 /* MDKP multipliers: a start at the average profit per unit of row weight,
- * and the weight of the squared residual. */
+ * the step scale (the largest start), and the weight of the squared
+ * residual. */
 static void qs_lagrange_start(double *lambda, double *rho, double *scale,
                               const qp_problem *p)
 {
@@ -120,7 +121,9 @@ static void qs_lagrange_start(double *lambda, double *rho, double *scale,
         lambda[i] = wsum > 0 ? psum / wsum / p->rows : 0.0;
         wavg += wsum / p->n / p->rows;
     }
-    *scale = lambda[0];
+    *scale = 0.0;
+    for (int i = 0; i < p->rows; i++)
+        *scale = fmax(*scale, lambda[i]);
     *rho = wavg > 0 ? 0.1 * psum / p->n / (wavg * wavg) : 0.0;
 }
 
