@@ -177,8 +177,9 @@ static int shrink_cand_cmp(const void *pa, const void *pb)
  * of time) the coupling decides: w < 0 wants equal values, w > 0 opposite.
  */
 static corto_status shrink_candidates(shrink_cand **out, size_t *count,
-                                      const qubo *q, const shrink_params *prm,
-                                      solve_ctx *ctx, int all_pairs)
+                                      int *sampled, const qubo *q,
+                                      const shrink_params *prm, solve_ctx *ctx,
+                                      int all_pairs)
 {
     corto_status rc = CORTO_OK;
     int n = q->n;
@@ -231,6 +232,7 @@ static corto_status shrink_candidates(shrink_cand **out, size_t *count,
         }
     }
     qsort(c, at, sizeof *c, shrink_cand_cmp);
+    *sampled += taken > 0;
     *out = c;
     *count = at;
     c = NULL;
@@ -269,7 +271,8 @@ corto_status shrink_run(shrink_result *out, const qubo *q,
     int roots = n, all_pairs = 0;
     while (roots > target) {
         size_t nc = 0;
-        CORTO_TRY(shrink_candidates(&cand, &nc, &cur, prm, ctx, all_pairs));
+        CORTO_TRY(shrink_candidates(&cand, &nc, &out->sampled, &cur, prm, ctx,
+                                    all_pairs));
         out->recalcs++;
         int made = 0;
         for (size_t k = 0; k < nc && roots > target; k++) {

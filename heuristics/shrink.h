@@ -30,7 +30,9 @@ typedef struct shrink_result {
     int *root;  /* n: original variable of each small variable */
     shrink_merge *merges;
     int n_merges;
-    int recalcs; /* correlation estimates made */
+    int recalcs; /* candidate lists made */
+    int sampled; /* of them, estimated from samples (the rest, after the
+                    time share ran out, from coupling strength) */
     int refused; /* merges refused by the constraint-aware rules */
 } shrink_result;
 

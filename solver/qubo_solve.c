@@ -91,9 +91,9 @@ static corto_status qs_pass(unsigned char *x, const qubo *q, qs_run *run,
         QS_SAMPLE_SWEEPS,  p};
     CORTO_TRY(shrink_run(&sr, q, &prm, &sctx));
     ctx_log(&ctx, 0,
-            "qubo: shrunk %d -> %d variables, %d merges, %d "
-            "estimates, %d refused",
-            q->n, sr.small.n, sr.n_merges, sr.recalcs, sr.refused);
+            "qubo: shrunk %d -> %d variables, %d merges, %d estimates "
+            "(%d sampled), %d refused",
+            q->n, sr.small.n, sr.n_merges, sr.recalcs, sr.sampled, sr.refused);
     run->solved_vars = sr.small.n;
     CORTO_ALLOC(y, sr.small.n);
     CORTO_TRY(qs_inner(y, &sr.small, run, &ctx));
