@@ -541,7 +541,8 @@ typedef struct corto_qubo_options {
     int constraint_aware; /* 1: never merge variables that would force a
                              constraint violation (default 1) */
     int recalc_every;     /* adaptive: re-sample correlations every this
-                             many merges; 0 = once (default 10) */
+                             many merges; 0 = once, and again only when
+                             no candidate is left (default 10) */
     int samples;          /* low-energy samples per correlation estimate
                              (default 32) */
     corto_qubo_penalty penalty; /* MDKP (default SLACK) */
