@@ -39,5 +39,7 @@ void cmd_path_help(void);
 void cmd_matrix_help(void);
 int cmd_train(int argc, char **argv);
 void cmd_train_help(void);
+int cmd_qubo(int argc, char **argv);
+void cmd_qubo_help(void);
 
 #endif /* CORTO_CLI_H */

@@ -85,6 +85,9 @@ static void cli_usage(FILE *f)
             "                        distance/duration matrix between points "
             "on a road graph\n"
             "  train --out MODEL     train the neural construction policy\n"
+            "  qubo FILE --problem KIND\n"
+            "                        bqp, max-cut, MIS, MDKP, QAP or TSP as a "
+            "QUBO\n"
             "  help [COMMAND]        show this help, or a command's options\n"
             "\n"
             "Options:\n"
@@ -115,6 +118,8 @@ static int cli_help(int argc, char **argv)
         cmd_matrix_help();
     else if (strcmp(argv[0], "train") == 0)
         cmd_train_help();
+    else if (strcmp(argv[0], "qubo") == 0)
+        cmd_qubo_help();
     else if (strcmp(argv[0], "help") == 0)
         cli_usage(stdout);
     else {
@@ -141,6 +146,8 @@ int main(int argc, char **argv)
         return cmd_matrix(argc - 2, argv + 2);
     if (strcmp(cmd, "train") == 0)
         return cmd_train(argc - 2, argv + 2);
+    if (strcmp(cmd, "qubo") == 0)
+        return cmd_qubo(argc - 2, argv + 2);
     if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 ||
         strcmp(cmd, "-h") == 0)
         return cli_help(argc - 2, argv + 2);

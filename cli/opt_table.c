@@ -17,6 +17,12 @@ int cli_opt_parse(void *dst, cli_operand *operand, const cli_opt *opts,
             operand->help = 1;
             continue;
         }
+        /* -q and -v are the short forms of --quiet and --verbose, as in
+         * corto solve; they are unknown where the table lacks those. */
+        if (strcmp(w, "-q") == 0)
+            w = "--quiet";
+        else if (strcmp(w, "-v") == 0)
+            w = "--verbose";
         if (strncmp(w, "--", 2) != 0 || w[2] == '\0') {
             if (w[0] == '-' && w[1] != '\0') {
                 cli_error("unknown option '%s' (see 'corto %s --help')", w,

@@ -2,7 +2,8 @@
  * opt_table.h — a small table-driven parser for the subcommands whose
  * options are plain strings (path, matrix): one operand (the input file),
  * options --NAME VALUE or --NAME=VALUE stored as borrowed strings in the
- * caller's struct, flags --NAME stored as "1", and --help / -h.
+ * caller's struct, flags --NAME stored as "1" (-q and -v stand for
+ * --quiet and --verbose), and --help / -h.
  */
 #ifndef CORTO_CLI_OPT_TABLE_H
 #define CORTO_CLI_OPT_TABLE_H

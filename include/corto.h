@@ -503,6 +503,131 @@ CORTO_API corto_status corto_write_solution(const corto_solution *solution,
                                             corto_format format,
                                             const char *path, void *stream);
 
+/* ------------------------------------------------------------------ */
+/* QUBO problems and graph shrinking                                   */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A QUBO minimises E(x) = const + sum_i c_i x_i + sum_{i<j} q_ij x_i x_j
+ * over x in {0,1}^n. A corto_qubo is either such a model given term by
+ * term (kind RAW) or an original problem read from a file (Beasley bqp,
+ * Gset max-cut, DIMACS MIS, OR-Library MDKP, QAPLIB QAP, TSPLIB TSP) whose
+ * QUBO corto builds. Solving (simulated annealing, tabu search or exact by
+ * GLPK), optionally on a QUBO shrunk by merging correlated variables,
+ * always ends with a check and repair in the original problem.
+ */
+typedef struct corto_qubo corto_qubo;
+typedef struct corto_qubo_result corto_qubo_result;
+
+typedef enum corto_qubo_kind {
+    CORTO_QUBO_RAW = 0, /* minimise E as given */
+    CORTO_QUBO_BQP,     /* Beasley: maximise x^T Q x, Q symmetric */
+    CORTO_QUBO_MAXCUT,  /* maximise the weight of the cut */
+    CORTO_QUBO_MIS,     /* maximum independent set (.clq: of the
+                           complement, i.e. maximum clique) */
+    CORTO_QUBO_MDKP,    /* multidimensional knapsack: maximise profit */
+    CORTO_QUBO_QAP,     /* quadratic assignment: minimise cost */
+    CORTO_QUBO_TSP      /* travelling salesman: minimise tour length */
+} corto_qubo_kind;
+
+typedef enum corto_qubo_solver {
+    CORTO_QUBO_SA = 0, /* simulated annealing (default) */
+    CORTO_QUBO_TABU,   /* 1-flip tabu search */
+    CORTO_QUBO_EXACT   /* GLPK on the linearised QUBO (small sizes) */
+} corto_qubo_solver;
+
+/* How MDKP capacities enter the QUBO. */
+typedef enum corto_qubo_penalty {
+    CORTO_QUBO_PENALTY_SLACK = 0, /* binary slack variables, squared
+                                     equality penalty */
+    CORTO_QUBO_PENALTY_LAGRANGE   /* no slack: Lagrangian terms updated by
+                                     dual ascent over rounds ("Cutting
+                                     Slack") */
+} corto_qubo_penalty;
+
+typedef struct corto_qubo_options {
+    corto_qubo_solver solver; /* default SA */
+    double time_limit;    /* CPU seconds in all; <= 0 = none (default 10) */
+    int64_t iterations;   /* SA sweeps / tabu moves per solve; <= 0 = none
+                             (default 0); with a limit runs are repeatable */
+    uint64_t seed;        /* default 1 */
+    int shrink_to;        /* solve a QUBO shrunk to at most this many
+                             variables; 0 = no shrinking (default 0) */
+    int constraint_aware; /* 1: never merge variables that would force a
+                             constraint violation (default 1) */
+    int recalc_every;     /* adaptive: re-sample correlations every this
+                             many merges; 0 = once, and again only when
+                             no candidate is left (default 10) */
+    int samples;          /* low-energy samples per correlation estimate
+                             (default 32) */
+    corto_qubo_penalty penalty; /* MDKP (default SLACK) */
+    int rounds;       /* dual-ascent rounds for LAGRANGE (default 20) */
+    int polish;       /* 1: after repair, improve QAP / TSP answers by pairwise
+                         swaps in the original problem (default 0) */
+    int verbose;      /* 0 quiet, 1 info, 2 debug (default 0) */
+    corto_log_fn log; /* may be NULL */
+    void *log_user;
+} corto_qubo_options;
+
+CORTO_API void corto_qubo_options_init(corto_qubo_options *opt);
+
+/* A RAW QUBO with n variables and no terms, owned by the caller. */
+CORTO_API corto_status corto_qubo_create(corto_qubo **out, int n);
+CORTO_API void corto_qubo_destroy(corto_qubo *qubo);
+/* Add v * x_i * x_j to a RAW QUBO (i == j: v * x_i); terms add up. */
+CORTO_API corto_status corto_qubo_add(corto_qubo *qubo, int i, int j,
+                                      double v);
+CORTO_API corto_status corto_qubo_add_constant(corto_qubo *qubo, double v);
+
+/*
+ * Read a problem of `kind` from `path` (plain or gzip). `index` picks the
+ * problem of a file holding several (bqp, mknap: 1-based; 0 = the first).
+ * MIS reads DIMACS .clq (maximum clique: MIS of the complement) and .mis
+ * (MIS of the graph as given); MDKP reads the OR-Library mknap1 /
+ * mknapcb format; TSP reads TSPLIB. On failure diag says FILE:LINE: why.
+ */
+CORTO_API corto_status corto_qubo_read(corto_qubo **out, const char *path,
+                                       corto_qubo_kind kind, int index,
+                                       corto_diag *diag);
+CORTO_API corto_qubo_kind corto_qubo_get_kind(const corto_qubo *qubo);
+/* Original variables: vertices, items, facilities or cities. */
+CORTO_API int corto_qubo_n(const corto_qubo *qubo);
+/* Variables of the QUBO that corto builds with these options. */
+CORTO_API int corto_qubo_n_vars(const corto_qubo *qubo,
+                                const corto_qubo_options *opt);
+
+/* Solve; *out (owned by the caller) holds a solution of the original
+ * problem, repaired to feasibility where the problem has constraints. */
+CORTO_API corto_status corto_qubo_solve(corto_qubo_result **out,
+                                        const corto_qubo *qubo,
+                                        const corto_qubo_options *opt);
+CORTO_API void corto_qubo_result_destroy(corto_qubo_result *result);
+/* Objective in the problem's own sense: bqp value, cut weight, set size,
+ * profit (maximised), QAP cost, tour length, raw energy (minimised). */
+CORTO_API double corto_qubo_result_objective(const corto_qubo_result *r);
+CORTO_API int corto_qubo_result_feasible(const corto_qubo_result *r);
+/* 1 when the solver's (expanded, decoded) answer broke a constraint and
+ * repair changed it; 0 when it was feasible as found. */
+CORTO_API int corto_qubo_result_repaired(const corto_qubo_result *r);
+/* Borrowed: corto_qubo_n values, 0/1 per variable or, for QAP and TSP,
+ * the 0-based location of each facility / the city at each position. */
+CORTO_API const int *corto_qubo_result_values(const corto_qubo_result *r);
+/* Variables the inner solver saw (after shrinking), CPU seconds. */
+CORTO_API int corto_qubo_result_solved_vars(const corto_qubo_result *r);
+CORTO_API double corto_qubo_result_seconds(const corto_qubo_result *r);
+/* 1 when the exact solver proved the QUBO optimum. */
+CORTO_API int corto_qubo_result_optimal(const corto_qubo_result *r);
+
+/*
+ * Write a result: for QAP the QAPLIB .sln form ("n cost", then the 1-based
+ * permutation); otherwise line 1 the objective and line 2 the 0/1 value of
+ * every variable (TSP: the 1-based cities in tour order). To `path`, or to
+ * the FILE * `stream` when path is NULL.
+ */
+CORTO_API corto_status corto_qubo_write_result(const corto_qubo_result *r,
+                                               const corto_qubo *qubo,
+                                               const char *path, void *stream);
+
 #ifdef __cplusplus
 }
 #endif
