@@ -12,37 +12,39 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The next token into *tok; PARSE error naming `what` at the end of the
+ * file. */
+static corto_status qr_token(text_reader *r, char **tok, const char *what,
+                             corto_diag *diag)
+{
+    corto_status rc = text_next_token(r, tok, diag);
+    if (rc == CORTO_OK && !*tok)
+        return diag_set(diag, CORTO_ERR_PARSE, r->path, r->lineno,
+                        "unexpected end of file, expected %s", what);
+    return rc;
+}
+
 /* Next token as an int64 / a real; PARSE error naming `what` otherwise. */
 static corto_status qr_int64(text_reader *r, int64_t *v, const char *what,
                              corto_diag *diag)
 {
     char *tok = NULL;
-    corto_status rc = text_next_token(r, &tok, diag);
-    if (rc != CORTO_OK)
-        return rc;
-    if (!tok)
-        return diag_set(diag, CORTO_ERR_PARSE, r->path, r->lineno,
-                        "unexpected end of file, expected %s", what);
-    if (!text_parse_int64(tok, v))
-        return diag_set(diag, CORTO_ERR_PARSE, r->path, r->lineno,
-                        "expected %s, found '%.40s'", what, tok);
-    return CORTO_OK;
+    corto_status rc = qr_token(r, &tok, what, diag);
+    if (rc == CORTO_OK && !text_parse_int64(tok, v))
+        rc = diag_set(diag, CORTO_ERR_PARSE, r->path, r->lineno,
+                      "expected %s, found '%.40s'", what, tok);
+    return rc;
 }
 
 static corto_status qr_real(text_reader *r, double *v, const char *what,
                             corto_diag *diag)
 {
     char *tok = NULL;
-    corto_status rc = text_next_token(r, &tok, diag);
-    if (rc != CORTO_OK)
-        return rc;
-    if (!tok)
-        return diag_set(diag, CORTO_ERR_PARSE, r->path, r->lineno,
-                        "unexpected end of file, expected %s", what);
-    if (!text_parse_double(tok, v))
-        return diag_set(diag, CORTO_ERR_PARSE, r->path, r->lineno,
-                        "expected %s, found '%.40s'", what, tok);
-    return CORTO_OK;
+    corto_status rc = qr_token(r, &tok, what, diag);
+    if (rc == CORTO_OK && !text_parse_double(tok, v))
+        rc = diag_set(diag, CORTO_ERR_PARSE, r->path, r->lineno,
+                      "expected %s, found '%.40s'", what, tok);
+    return rc;
 }
 
 /* An int64 in [lo, hi]. */
