@@ -37,6 +37,22 @@ static attn_dims attn_dims_of(const nn_tape *tp, const nn_tensor *o)
     return a;
 }
 
+/* out[0..dh) += sum over j of p[j] * v[j * d + 0..dh), in j order for
+ * every entry (restrict lets the compiler vectorise over the entries
+ * without changing any sum). */
+static inline void attn_mix(nn_real *restrict out, const nn_real *restrict p,
+                            const nn_real *restrict v, int nk, int d, int dh)
+{
+    for (int j = 0; j < nk; j++) {
+        nn_real pj = p[j];
+        if (pj == 0)
+            continue;
+        const nn_real *restrict vj = v + (size_t)j * (size_t)d;
+        for (int c = 0; c < dh; c++)
+            out[c] += pj * vj[c];
+    }
+}
+
 NN_HOT static void bw_attention(nn_tape *tp, const nn_tensor *o)
 {
     attn_dims a = attn_dims_of(tp, o);
@@ -150,14 +166,8 @@ NN_HOT int nn_attention(nn_tape *tp, int q, int k, int v, int heads, int coef,
             nn_real inv = (nn_real)(1.0 / sum);
             for (int j = 0; j < nk; j++)
                 p[j] *= inv;
-            nn_real *out = o->v + (size_t)i * (size_t)d + c0;
-            for (int j = 0; j < nk; j++) {
-                if (p[j] == 0)
-                    continue;
-                const nn_real *vj = vv + (size_t)j * (size_t)d + c0;
-                for (int c = 0; c < a.dh; c++)
-                    out[c] += p[j] * vj[c];
-            }
+            attn_mix(o->v + (size_t)i * (size_t)d + c0, p, vv + c0, nk, d,
+                     a.dh);
         }
     }
     return id;
