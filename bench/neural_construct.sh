@@ -10,6 +10,7 @@
 #
 # usage: bench/neural_construct.sh [--corto BIN] [--instances N] [--seed N]
 #            [--reference-limit S] [--alns-limits "0.1 0.3 1"] [--out FILE.md]
+#            [--model FILE]   (weights for the neural runs; default built in)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,6 +20,8 @@ seed=2026
 ref_limit=2
 alns_limits="0.1 0.3 1"
 out="$here/bench/results/neural_construct.md"
+model_args=()
+model_name="neural/models/default.cnn (see neural/models/README.md)"
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -28,6 +31,7 @@ while [ $# -gt 0 ]; do
     --reference-limit) ref_limit=$2; shift 2 ;;
     --alns-limits) alns_limits=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
+    --model) model_args=(--model "$2"); model_name=$(basename "$2"); shift 2 ;;
     *) echo "neural_construct.sh: unknown argument '$1'" >&2; exit 2 ;;
     esac
 done
@@ -39,21 +43,8 @@ mkdir -p "$tmp/gen"
 "$corto" train --generate "$tmp/gen" --instances "$instances" \
     --min-size 100 --max-size 100 --clustered 0 --seed "$seed"
 
-# run_one FILE ARGS...: solve, check, and set R_COST (checked cost or "-")
-# and R_MS (CPU milliseconds of the construction, from the -v log, or of
-# the whole solve when there is no construction line).
-run_one() {
-    local file=$1
-    shift
-    R_COST=-; R_MS=-
-    if ! "$corto" solve "$file" "$@" -v --out "$tmp/sol" 2>"$tmp/err"; then
-        return
-    fi
-    "$corto" check "$file" "$tmp/sol" >"$tmp/check" 2>&1 || return
-    R_COST=$(awk '/^cost/ { print $2; exit }' "$tmp/check")
-    R_MS=$(sed -n 's/.*construction: cost [0-9]*, [0-9]* routes, \([0-9.]*\) s.*/\1/p' \
-        "$tmp/err" | head -1 | awk '{ printf "%.1f", 1000 * $1 }')
-}
+# shellcheck source=bench/neural_lib.sh
+. "$here/bench/neural_lib.sh"
 
 methods="savings nearest neural neural64"
 csv="${out%.md}.csv"
@@ -75,8 +66,8 @@ for file in "$tmp"/gen/*.vrp; do
         case $m in
         savings) args=(--init savings) ;;
         nearest) args=(--init nearest) ;;
-        neural) args=(--init neural) ;;
-        neural64) args=(--init neural --samples 64) ;;
+        neural) args=(--init neural "${model_args[@]}") ;;
+        neural64) args=(--init neural --samples 64 "${model_args[@]}") ;;
         esac
         run_one "$file" "${args[@]}" --construct-only --seed 1
         cost[$m]=$R_COST
@@ -95,6 +86,7 @@ for file in "$tmp"/gen/*.vrp; do
     for lim in $alns_limits; do
         for s in savings neural; do
             args=(--init "$s")
+            [ "$s" = savings ] || args+=("${model_args[@]}")
             run_one "$file" "${args[@]}" --time-limit "$lim" --seed 1
             echo "$name,alns-$lim-from-$s,$R_COST,-,$ref" >>"$csv"
             if [ "$R_COST" != - ]; then
@@ -119,7 +111,7 @@ mean() { awk -v s="$1" -v n="$2" 'BEGIN { if (n) printf "%.2f", s / n; else prin
     echo "CPU ms: the construction's CPU time from the solver's log, at 1 ms"
     echo "resolution (nearest neighbour takes less); the neural rows include"
     echo "decoding the compiled-in weight file and computing the features."
-    echo "Model: neural/models/default.cnn (see neural/models/README.md)."
+    echo "Model: $model_name."
     echo "Produced by \`bench/neural_construct.sh\`; per-instance rows in"
     echo "\`$(basename "$csv")\`."
     echo

@@ -126,6 +126,10 @@ static int args_long(args *a, const args_spec *spec, int argc, char **argv,
             a->trace = args_value(key, eq, argc, argv, i, "FILE");
             return a->trace ? 0 : CLI_EXIT_INPUT;
         }
+        if (strcmp(key, "model") == 0) {
+            a->model = args_value(key, eq, argc, argv, i, "FILE");
+            return a->model ? 0 : CLI_EXIT_INPUT;
+        }
         if (strcmp(key, "format") == 0) {
             const char *v =
                 args_value(key, eq, argc, argv, i, "sol|tour|json");

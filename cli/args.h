@@ -29,6 +29,7 @@ typedef struct args {
     int n_positional;
     const char *out;     /* --out FILE, NULL = stdout */
     const char *trace;   /* --trace FILE: best cost over time, or NULL */
+    const char *model;   /* --model FILE: neural weights, or NULL */
     corto_format format; /* --format, CORTO_FORMAT_AUTO when absent */
     int quiet;           /* --quiet: no summary or progress */
     int help;            /* --help / -h was given */

@@ -45,6 +45,10 @@ void cmd_solve_help(void)
            "problem)\n"
            "  --trace FILE                  write the best cost over CPU time "
            "to FILE (CSV)\n"
+           "  --model FILE                  with --init neural: the weights "
+           "of FILE (corto\n"
+           "                                train) instead of the built-in "
+           "model\n"
            "  -q, --quiet                   no summary or progress on "
            "stderr\n"
            "  -v, --verbose                 log to stderr; -vv or --verbose 2 "
@@ -203,6 +207,7 @@ int cmd_solve(int argc, char **argv)
     progress pr;
     FILE *trace = NULL;
     corto_problem *problem = NULL;
+    corto_neural_model *model = NULL;
     corto_solution *sol = NULL;
     corto_diag diag = {0};
     corto_status rc;
@@ -224,6 +229,19 @@ int cmd_solve(int argc, char **argv)
         }
     }
 
+    if (a.model) {
+        if (a.opt.init != CORTO_INIT_NEURAL) {
+            cli_error("--model applies with --init neural");
+            status = CLI_EXIT_INPUT;
+            goto cleanup;
+        }
+        rc = corto_neural_model_load(&model, a.model, &diag);
+        if (rc != CORTO_OK) {
+            status = cli_fail(rc, &diag, a.model);
+            goto cleanup;
+        }
+        a.opt.neural_model = model;
+    }
     rc = corto_read_problem(&problem, path, &diag);
     if (rc != CORTO_OK) {
         status = cli_fail(rc, &diag, path);
@@ -290,5 +308,6 @@ cleanup:
     }
     corto_solution_destroy(sol);
     corto_problem_destroy(problem);
+    corto_neural_model_destroy(model);
     return status;
 }

@@ -316,6 +316,9 @@ typedef struct corto_options {
                              symmetric TSPs) in at most 10% of the time
                              limit, reported by corto_solution_lower_bound
                              (default 0) */
+    const struct corto_neural_model *neural_model; /* --init neural: this
+                             model (corto_neural_model_load) instead of the
+                             built-in one; NULL = built-in (default) */
 } corto_options;
 
 /* Fill *opt with the defaults documented above. */
@@ -415,6 +418,19 @@ CORTO_API corto_status corto_solve(corto_solution **out,
 /* 1 when a trained neural construction model is built into the library
  * (CORTO_INIT_NEURAL then works without any file), 0 otherwise. */
 CORTO_API int corto_neural_available(void);
+
+/* A neural construction model read from a weight file (`corto train`). */
+typedef struct corto_neural_model corto_neural_model;
+
+/*
+ * Read the weight file at path. CORTO_ERR_IO when it cannot be read,
+ * CORTO_ERR_PARSE for a damaged file, CORTO_ERR_UNSUPPORTED for another
+ * version; diag names the file and the part that is wrong.
+ */
+CORTO_API corto_status corto_neural_model_load(corto_neural_model **out,
+                                               const char *path,
+                                               corto_diag *diag);
+CORTO_API void corto_neural_model_destroy(corto_neural_model *m);
 
 /* ------------------------------------------------------------------ */
 /* Independent checker                                                 */

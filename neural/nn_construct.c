@@ -1,35 +1,76 @@
 /*
  * nn_construct.c — the neural construction behind --init neural: decode
- * the compiled-in weight file and run the policy (nn_policy.c).
+ * the compiled-in weight file, or take a model the caller read from a
+ * file (corto_neural_model_load), and run the policy (nn_policy.c).
  */
 #include "nn_construct.h"
 #include "nn_features.h"
 #include "nn_policy.h"
 #include "nn_weights.h"
 
+#include <stdlib.h>
+
+struct corto_neural_model {
+    nn_model *m;
+};
+
 int corto_neural_available(void)
 {
     return nn_default_weights_len > 0;
 }
 
+corto_status corto_neural_model_load(corto_neural_model **out,
+                                     const char *path, corto_diag *diag)
+{
+    if (!out || !path)
+        return CORTO_ERR_ARGUMENT;
+    *out = NULL;
+    corto_neural_model *nm = calloc(1, sizeof *nm);
+    if (!nm)
+        return CORTO_ERR_NOMEM;
+    corto_status rc = nn_weights_load(&nm->m, path, NULL, diag);
+    if (rc != CORTO_OK) {
+        free(nm);
+        return rc;
+    }
+    *out = nm;
+    return CORTO_OK;
+}
+
+void corto_neural_model_destroy(corto_neural_model *nm)
+{
+    if (!nm)
+        return;
+    nn_model_destroy(nm->m);
+    free(nm);
+}
+
 corto_status nn_construct(corto_solution *out, solve_ctx *ctx)
 {
-    nn_model *m = NULL;
+    nn_model *own = NULL;
+    const nn_model *m;
     nn_config cfg;
-    if (nn_default_weights_len == 0)
+    const corto_neural_model *given = ctx->opt->neural_model;
+    if (!given && nn_default_weights_len == 0)
         return CORTO_ERR_UNSUPPORTED;
     corto_status rc = nn_features_supported(ctx->problem);
     if (rc != CORTO_OK)
         return rc;
-    nn_config_default(&cfg);
-    rc = nn_weights_decode(&m, nn_default_weights, nn_default_weights_len,
-                           &cfg, NULL);
-    if (rc != CORTO_OK)
-        return CORTO_ERR_INTERNAL; /* the build shipped a bad model */
+    if (given) {
+        m = given->m;
+    } else {
+        nn_config_default(&cfg);
+        rc = nn_weights_decode(&own, nn_default_weights,
+                               nn_default_weights_len, &cfg, NULL);
+        if (rc != CORTO_OK)
+            return CORTO_ERR_INTERNAL; /* the build shipped a bad model */
+        m = own;
+    }
     int64_t k = ctx->opt->samples;
     rc = nn_policy_construct(out, m, ctx->problem,
                              k > 100000 ? 100000 : (int)k, ctx->opt->seed);
-    nn_model_destroy(m);
-    ctx_log(ctx, 0, "neural construction: %lld samples", (long long)k);
+    nn_model_destroy(own);
+    ctx_log(ctx, 0, "neural construction: %s model, %lld samples",
+            given ? "given" : "built-in", (long long)k);
     return rc;
 }

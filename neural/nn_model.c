@@ -86,8 +86,7 @@ static void nn_layout(nn_param *p, const nn_config *c, size_t *total)
     *total = off;
 }
 
-corto_status nn_model_create(nn_model **out, const nn_config *cfg,
-                             uint64_t seed)
+corto_status nn_model_alloc(nn_model **out, const nn_config *cfg)
 {
     if (!out || !cfg || !nn_config_valid(cfg))
         return CORTO_ERR_ARGUMENT;
@@ -109,6 +108,17 @@ corto_status nn_model_create(nn_model **out, const nn_config *cfg,
         nn_model_destroy(m);
         return CORTO_ERR_NOMEM;
     }
+    *out = m;
+    return CORTO_OK;
+}
+
+corto_status nn_model_create(nn_model **out, const nn_config *cfg,
+                             uint64_t seed)
+{
+    nn_model *m = NULL;
+    corto_status rc = nn_model_alloc(&m, cfg);
+    if (rc != CORTO_OK)
+        return rc;
     m->seed = seed;
     rng r;
     rng_seed(&r, seed);

@@ -83,6 +83,10 @@ void nn_config_default(nn_config *cfg);
 /* 1 when every field is in range (heads even and dividing d...). */
 int nn_config_valid(const nn_config *cfg);
 
+/* Allocate the parameter table for cfg with every value zero (for a
+ * caller that fills them, as the weight-file reader does). */
+corto_status nn_model_alloc(nn_model **out, const nn_config *cfg);
+
 /* Allocate the parameter table for cfg and draw initial values from
  * seed (Glorot-uniform weights, zero biases, unit gains, distance-bias
  * coefficients at -1: nearer nodes attract attention at first). */

@@ -90,7 +90,7 @@ static int nn_step(nn_tape *tp, const nn_model *m, const nn_features *f,
     const nn_real *dto = f->dnt + (size_t)f->depot * (size_t)f->n;
     u = nn_add_scaled(tp, u, e->dec[NN_D_PCOEF], 2, dfrom);
     u = nn_add_scaled(tp, u, e->dec[NN_D_PCOEF], 3, dto);
-    return nn_log_softmax(tp, nn_tanh_clip(tp, u, NN_CLIP), mask);
+    return nn_log_softmax(tp, nn_tanh_clip(tp, u, NN_CLIP, mask), mask);
 }
 
 /* The action to take from log-probabilities: the most likely one, or a

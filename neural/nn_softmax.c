@@ -22,7 +22,7 @@ static void bw_tanh_clip(nn_tape *tp, const nn_tensor *o)
     }
 }
 
-int nn_tanh_clip(nn_tape *tp, int a, nn_real c)
+int nn_tanh_clip(nn_tape *tp, int a, nn_real c, const unsigned char *mask)
 {
     if (a < 0)
         return -1;
@@ -33,7 +33,8 @@ int nn_tanh_clip(nn_tape *tp, int a, nn_real c)
     tp->t[id].farg = c;
     size_t size = (size_t)tp->t[a].rows * (size_t)tp->t[a].cols;
     for (size_t e = 0; e < size; e++)
-        tp->t[id].v[e] = c * NN_TANH(tp->t[a].v[e]);
+        if (!mask || !mask[e])
+            tp->t[id].v[e] = c * NN_TANH(tp->t[a].v[e]);
     return id;
 }
 

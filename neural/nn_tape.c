@@ -176,6 +176,26 @@ void nn_backward(nn_tape *tp)
 /* ---- matrix product ------------------------------------------------- */
 
 /* out[m,n] += a[m,k] b[k,n] (bt = 0) or a[m,k] b[n,k]^T (bt = 1). */
+/* o[0..B) += sum over p of a[p] * b[p * n + 0..B), B = NN_GEMM_BLOCK,
+ * with the B sums held in registers across p: each entry still adds its
+ * terms in p order, so the result is the plain loop's. */
+#define NN_GEMM_BLOCK 32
+static inline void nn_gemm_block(nn_real *restrict o, const nn_real *a,
+                                 const nn_real *restrict b, int k, int n)
+{
+    nn_real acc[NN_GEMM_BLOCK];
+    for (int j = 0; j < NN_GEMM_BLOCK; j++)
+        acc[j] = o[j];
+    for (int p = 0; p < k; p++) {
+        nn_real x = a[p];
+        const nn_real *restrict bp = b + (size_t)p * (size_t)n;
+        for (int j = 0; j < NN_GEMM_BLOCK; j++)
+            acc[j] += x * bp[j];
+    }
+    for (int j = 0; j < NN_GEMM_BLOCK; j++)
+        o[j] = acc[j];
+}
+
 NN_HOT static void nn_gemm(nn_real *out, const nn_real *a, const nn_real *b,
                            int m, int k, int n, int bt)
 {
@@ -186,10 +206,13 @@ NN_HOT static void nn_gemm(nn_real *out, const nn_real *a, const nn_real *b,
             for (int j = 0; j < n; j++)
                 o[j] += nn_dot(ai, b + (size_t)j * (size_t)k, k);
         } else {
+            int j0 = 0;
+            for (; j0 + NN_GEMM_BLOCK <= n; j0 += NN_GEMM_BLOCK)
+                nn_gemm_block(o + j0, ai, b + j0, k, n);
             for (int p = 0; p < k; p++) {
                 nn_real x = ai[p];
                 const nn_real *bp = b + (size_t)p * (size_t)n;
-                for (int j = 0; j < n; j++)
+                for (int j = j0; j < n; j++)
                     o[j] += x * bp[j];
             }
         }

@@ -138,8 +138,10 @@ int nn_mean_rows(nn_tape *tp, int a);
 int nn_row(nn_tape *tp, int a, int r);
 /* [a | b] side by side (same rows). */
 int nn_concat2(nn_tape *tp, int a, int b);
-/* c * tanh(a): the logit clipping of Bello et al. and Kool et al. */
-int nn_tanh_clip(nn_tape *tp, int a, nn_real c);
+/* c * tanh(a): the logit clipping of Bello et al. and Kool et al. Entries
+ * where mask (may be NULL) is nonzero are left at zero: the masked
+ * log-softmax that follows never reads them and passes them no gradient. */
+int nn_tanh_clip(nn_tape *tp, int a, nn_real c, const unsigned char *mask);
 /* a + w[0, k] * cmat, cmat a constant of a's shape, w a [1,K] tensor. */
 int nn_add_scaled(nn_tape *tp, int a, int w, int k, const nn_real *cmat);
 

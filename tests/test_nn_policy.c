@@ -3,15 +3,19 @@
  * untrained model's greedy and sampled solutions serve every client once
  * and pass the independent checker on CVRP, asymmetric-matrix VRP, TSP,
  * ATSP and VRPTW instances; sampling is reproducible from its seed and
- * best-of-K is never worse than greedy; unsupported problems get a status.
+ * best-of-K is never worse than greedy; unsupported problems get a status;
+ * a model read from a file through the public API drives corto_solve.
  */
 #include "model.h"
 #include "nn_model.h"
 #include "nn_policy.h"
+#include "nn_weights.h"
 #include "test_problems.h"
 #include "test_util.h"
 
 #include <check.h>
+#include <stdio.h>
+#include <string.h>
 
 static nn_model *small_model(void)
 {
@@ -119,6 +123,44 @@ START_TEST(unsupported_problem_gets_a_status)
 }
 END_TEST
 
+/* corto_solve --init neural with a model from corto_neural_model_load
+ * builds exactly what the policy builds with that model; a missing file
+ * is refused with a diagnostic naming it. */
+START_TEST(model_from_file_drives_solve)
+{
+    nn_model *m = small_model();
+    corto_problem *p = test_random_cvrp(30, 8, 40, CORTO_UNLIMITED, NULL);
+    ck_assert_int_eq(model_prepare(p), CORTO_OK);
+    char path[256];
+    corto_diag diag = {0};
+    test_temp_file(path, sizeof path, ".cnn", "");
+    ck_assert_int_eq(nn_weights_save(m, path, &diag), CORTO_OK);
+    corto_neural_model *nm = NULL;
+    ck_assert_int_eq(corto_neural_model_load(&nm, path, &diag), CORTO_OK);
+    remove(path);
+
+    corto_options opt;
+    corto_options_init(&opt);
+    opt.init = CORTO_INIT_NEURAL;
+    opt.construct_only = 1;
+    opt.samples = 3;
+    opt.seed = 11;
+    opt.neural_model = nm;
+    corto_solution *s = NULL;
+    ck_assert_int_eq(corto_solve(&s, p, &opt), CORTO_OK);
+    ck_assert_int_eq(corto_solution_cost(s), construct_checked(m, p, 3, 11));
+    corto_solution_destroy(s);
+
+    corto_neural_model *bad = NULL;
+    ck_assert_int_eq(corto_neural_model_load(&bad, path, &diag), CORTO_ERR_IO);
+    ck_assert_ptr_null(bad);
+    ck_assert_ptr_nonnull(strstr(diag.message, path));
+    corto_neural_model_destroy(nm);
+    corto_problem_destroy(p);
+    nn_model_destroy(m);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("nn_policy");
@@ -127,6 +169,7 @@ int main(void)
     tcase_add_test(tc, vrptw_passes_the_checker);
     tcase_add_test(tc, sampling_is_reproducible);
     tcase_add_test(tc, unsupported_problem_gets_a_status);
+    tcase_add_test(tc, model_from_file_drives_solve);
     suite_add_tcase(s, tc);
     return test_run_suite(s);
 }

@@ -74,6 +74,69 @@ START_TEST(attention_blocked_row_is_zero)
 }
 END_TEST
 
+/* The many-query path (keys transposed, eight partial sums per key) gives
+ * each query exactly what the same query alone gets from nn_dot. */
+START_TEST(attention_many_queries_match_one_at_a_time)
+{
+    enum { NQ = 12, NK = 9, D = 32, H = 2 };
+    nn_tape tp;
+    nn_tape_init(&tp, 0);
+    nn_real q[NQ * D], k[NK * D], v[NK * D], bout[NQ * NK], bin[NQ * NK];
+    nn_real coef[H] = {-0.7f, 0.4f};
+    unsigned char mask[NQ * NK] = {0};
+    for (int e = 0; e < NQ * D; e++)
+        q[e] = (nn_real)((e * 37 % 29) - 14) / 9;
+    for (int e = 0; e < NK * D; e++) {
+        k[e] = (nn_real)((e * 17 % 23) - 11) / 7;
+        v[e] = (nn_real)((e * 13 % 19) - 9) / 5;
+    }
+    for (int e = 0; e < NQ * NK; e++) {
+        bout[e] = (nn_real)(e % 7) / 3;
+        bin[e] = (nn_real)(e % 5) / 4;
+        mask[e] = e % 11 == 3;
+    }
+    int iq = nn_leaf(&tp, NQ, D, q, NULL), ik = nn_leaf(&tp, NK, D, k, NULL);
+    int iv = nn_leaf(&tp, NK, D, v, NULL), ic = nn_leaf(&tp, 1, H, coef, NULL);
+    int all = nn_attention(&tp, iq, ik, iv, H, ic, bout, bin, mask);
+    ck_assert_int_ge(all, 0);
+    for (int i = 0; i < NQ; i++) {
+        int one =
+            nn_attention(&tp, nn_leaf(&tp, 1, D, q + i * D, NULL), ik, iv, H,
+                         ic, bout + i * NK, bin + i * NK, mask + i * NK);
+        ck_assert_int_ge(one, 0);
+        for (int c = 0; c < D; c++)
+            ck_assert_float_eq(nn_t(&tp, all)->v[i * D + c],
+                               nn_t(&tp, one)->v[c]);
+    }
+    nn_tape_free(&tp);
+}
+END_TEST
+
+/* A product wide enough for the blocked rows equals the plain loop. */
+START_TEST(matmul_blocks_match_the_plain_loop)
+{
+    enum { M = 3, K = 5, N = 40 };
+    nn_tape tp;
+    nn_tape_init(&tp, 0);
+    nn_real a[M * K], b[K * N];
+    for (int e = 0; e < M * K; e++)
+        a[e] = (nn_real)((e * 7 % 11) - 5) / 3;
+    for (int e = 0; e < K * N; e++)
+        b[e] = (nn_real)((e * 31 % 17) - 8) / 6;
+    int o = nn_matmul(&tp, nn_leaf(&tp, M, K, a, NULL),
+                      nn_leaf(&tp, K, N, b, NULL), 0);
+    ck_assert_int_ge(o, 0);
+    for (int i = 0; i < M; i++)
+        for (int j = 0; j < N; j++) {
+            nn_real s = 0;
+            for (int p = 0; p < K; p++)
+                s += a[i * K + p] * b[p * N + j];
+            ck_assert_float_eq(nn_t(&tp, o)->v[i * N + j], s);
+        }
+    nn_tape_free(&tp);
+}
+END_TEST
+
 START_TEST(bad_shape_is_sticky_and_reset_clears)
 {
     nn_tape tp;
@@ -102,6 +165,8 @@ int main(void)
     tcase_add_test(tc, matmul_hand_computed);
     tcase_add_test(tc, log_softmax_masked);
     tcase_add_test(tc, attention_blocked_row_is_zero);
+    tcase_add_test(tc, attention_many_queries_match_one_at_a_time);
+    tcase_add_test(tc, matmul_blocks_match_the_plain_loop);
     tcase_add_test(tc, bad_shape_is_sticky_and_reset_clears);
     suite_add_tcase(s, tc);
     return test_run_suite(s);

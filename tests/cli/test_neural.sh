@@ -48,3 +48,21 @@ else
     run check "$inst" "$TMP/neural.sol"
     expect_rc 0
 fi
+
+# --model: a trained weight file instead of the built-in model; a bad one
+# gets one line naming it; --model needs --init neural.
+run solve "$inst" --init neural --model "$TMP/a.cnn" --construct-only -v \
+    --out "$TMP/given.sol"
+expect_rc 0
+grep -q "given model" "$ERR" || fail "the given model was not used"
+run check "$inst" "$TMP/given.sol"
+expect_rc 0
+run solve "$inst" --init neural --model "$inst" --construct-only
+expect_error_line "magic"
+run solve "$inst" --init neural --model "$TMP/missing.cnn"
+expect_error_line "missing.cnn"
+head -c 100 "$TMP/a.cnn" >"$TMP/short.cnn"
+run solve "$inst" --init neural --model "$TMP/short.cnn"
+expect_error_line "truncated"
+run solve "$inst" --model "$TMP/a.cnn"
+expect_error_line "--init neural"

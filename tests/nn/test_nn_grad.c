@@ -165,7 +165,7 @@ static int b_rows(nn_tape *tp, const int *id, void *u)
 static int b_tanh_clip(nn_tape *tp, const int *id, void *u)
 {
     (void)u;
-    return nn_tanh_clip(tp, id[0], (nn_real)10);
+    return nn_tanh_clip(tp, id[0], (nn_real)10, NULL);
 }
 
 static int b_add_scaled(nn_tape *tp, const int *id, void *u)

@@ -1,0 +1,25 @@
+# neural_lib.sh — shared by the neural benchmarks (sourced, not run):
+# run_one solves an instance with corto, verifies the solution with
+# `corto check` and reads the construction's CPU time from the -v log.
+# Needs $corto and $tmp set by the caller.
+
+# run_one FILE ARGS...: solve, check, and set R_COST (checked cost or "-")
+# and R_MS (CPU milliseconds of the construction, from the -v log).
+run_one() {
+    local file=$1
+    shift
+    R_COST=-; R_MS=-
+    if ! "$corto" solve "$file" "$@" -v --out "$tmp/sol" 2>"$tmp/err"; then
+        return
+    fi
+    "$corto" check "$file" "$tmp/sol" >"$tmp/check" 2>&1 || return
+    R_COST=$(awk '/^cost/ { print $2; exit }' "$tmp/check")
+    R_MS=$(sed -n 's/.*construction: cost [0-9]*, [0-9]* routes, \([0-9.]*\) s.*/\1/p' \
+        "$tmp/err" | head -1 | awk '{ printf "%.1f", 1000 * $1 }')
+}
+
+# gap COST REF: percentage above REF, or "-".
+gap() {
+    [ "$1" != - ] || { echo -; return; }
+    awk -v c="$1" -v r="$2" 'BEGIN { printf "%.4f", 100 * (c - r) / r }'
+}
