@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # qubo.sh — the QUBO benchmark: Beasley bqp50 / bqp250, Gset G1-G10 (those
-# in the shared tree), QAPLIB instances with n <= 50 (the one-hot QUBO
+# in the shared tree), QAPLIB instances with n <= 100 (the one-hot QUBO
 # limit), mknapcb1 (slack and Lagrangian penalties) and BHOSLIB frb30, each
 # solved once with `corto qubo` at a CPU time limit and seed, against the
 # bks.csv values. Writes a Markdown table and a CSV.
@@ -79,7 +79,7 @@ done
 for file in "$shared"/qap/*.dat; do
     name=$(basename "$file" .dat)
     n=$(awk 'NF { print $1; exit }' "$file")
-    want qap && [ "$n" -le 50 ] || continue
+    want qap && [ "$n" -le 100 ] || continue
     qubo_run "$file" --problem qap --solver tabu --time-limit "$(t 10)" \
         --seed "$seed" "${polish[@]}"
     row qaplib "$name" qap "$qap_label" - "$(t 10)" "$(qubo_bks "$shared/qap" "$name")" min
