@@ -27,7 +27,7 @@ void cmd_qubo_help(void)
         "  mis     DIMACS graph: .clq = clique benchmark (MIS of the "
         "complement),\n"
         "          .mis = independent set of the graph as given\n"
-        "  mdkp    OR-Library mknap1 / mknap2 / mknapcb (pick one with --index)\n"
+        "  mdkp    OR-Library mknap1 / mknap2 / mknapcb (one: --index)\n"
         "  qap     QAPLIB .dat (one-hot QUBO, n <= 100)\n"
         "  tsp     TSPLIB .tsp/.atsp (one-hot QUBO, n <= 100)\n"
         "\n"
