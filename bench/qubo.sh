@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # qubo.sh — the QUBO benchmark: Beasley bqp50 / bqp250, Gset G1-G10 (those
-# in the shared tree), QAPLIB instances with n <= 50 (the one-hot QUBO
-# limit), mknapcb1 (slack and Lagrangian penalties) and BHOSLIB frb30, each
+# in the shared tree), QAPLIB instances with n <= 100 (the one-hot QUBO
+# limit), mknapcb1 (slack and Lagrangian penalties), mknap2 (Lagrangian; only
+# with --sets mknap2) and BHOSLIB frb30, each
 # solved once with `corto qubo` at a CPU time limit and seed, against the
 # bks.csv values. Writes a Markdown table and a CSV.
 #
@@ -12,7 +13,7 @@
 #                      [--scale F] [--sets "bqp gset qap mdkp mis"]
 #                      [--polish] [--out FILE.md]
 # --scale multiplies every time limit (default 1: bqp 1 s, Gset 10 s,
-# QAP 10 s, mknapcb1 2 s, frb30 5 s); --sets picks the sets to run;
+# QAP 10 s, mknapcb1 2 s, mknap2 1 s, frb30 5 s); --sets picks the sets to run;
 # --polish improves QAP answers by pairwise swaps after repair.
 set -euo pipefail
 
@@ -79,7 +80,7 @@ done
 for file in "$shared"/qap/*.dat; do
     name=$(basename "$file" .dat)
     n=$(awk 'NF { print $1; exit }' "$file")
-    want qap && [ "$n" -le 50 ] || continue
+    want qap && [ "$n" -le 100 ] || continue
     qubo_run "$file" --problem qap --solver tabu --time-limit "$(t 10)" \
         --seed "$seed" "${polish[@]}"
     row qaplib "$name" qap "$qap_label" - "$(t 10)" "$(qubo_bks "$shared/qap" "$name")" min
@@ -92,6 +93,13 @@ for pen in lagrange slack; do
         row mknapcb1 "mknapcb1#$k" mdkp tabu "$pen" "$(t 2)" \
             "$(qubo_bks "$shared/mdkp" "mknapcb1.txt#$k")" max
     done
+done
+for k in $(seq 1 48); do
+    want mknap2 && [ -f "$shared/mdkp/mknap2.txt" ] || break
+    qubo_run "$shared/mdkp/mknap2.txt" --problem mdkp --index "$k" \
+        --penalty lagrange --solver tabu --time-limit "$(t 1)" --seed "$seed"
+    row mknap2 "mknap2#$k" mdkp tabu lagrange "$(t 1)" \
+        "$(qubo_bks "$shared/mdkp" "mknap2.txt#$k")" max
 done
 for file in "$shared"/mis/frb30-*.mis; do
     want mis || break

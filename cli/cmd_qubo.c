@@ -27,9 +27,9 @@ void cmd_qubo_help(void)
         "  mis     DIMACS graph: .clq = clique benchmark (MIS of the "
         "complement),\n"
         "          .mis = independent set of the graph as given\n"
-        "  mdkp    OR-Library mknap1 / mknapcb (pick one with --index)\n"
-        "  qap     QAPLIB .dat (one-hot QUBO, n <= 50)\n"
-        "  tsp     TSPLIB .tsp/.atsp (one-hot QUBO, n <= 50)\n"
+        "  mdkp    OR-Library mknap1 / mknap2 / mknapcb (one: --index)\n"
+        "  qap     QAPLIB .dat (one-hot QUBO, n <= 100)\n"
+        "  tsp     TSPLIB .tsp/.atsp (one-hot QUBO, n <= 100)\n"
         "\n"
         "Options:\n"
         "  --index K            problem K (1-based) of a bqp or mknap file "
@@ -256,7 +256,7 @@ int cmd_qubo(int argc, char **argv)
         return cli_fail(rc, &diag, a.file);
     rc = corto_qubo_solve(&res, q, &opt);
     if (rc == CORTO_ERR_UNSUPPORTED) {
-        cli_error("%s: too large for the one-hot QUBO (n <= 50)", a.file);
+        cli_error("%s: too large for the one-hot QUBO (n <= 100)", a.file);
         code = CLI_EXIT_INPUT;
         goto done;
     }

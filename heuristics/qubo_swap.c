@@ -13,8 +13,8 @@
  * the search restarts from the best permutation with n/4 + 2 random
  * swaps (a simple diversification in place of RoTS's long-term rule).
  * The pair weights are copied into a
- * dense n^2 x n^2 matrix (at most 50 MB for n = 50) so that a move is
- * priced with ten loads.
+ * dense n^2 x n^2 matrix (20 MB for n = 40, 800 MB for n = 100) so that a move
+ * is priced with ten loads.
  */
 #include "qubo_search.h"
 #include "util.h"

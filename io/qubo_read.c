@@ -70,13 +70,14 @@ static corto_status qr_expect_end(text_reader *r, corto_diag *diag)
     return rc;
 }
 
-/* Pick problem `index` of a file starting with the count K. */
-static corto_status qr_pick(text_reader *r, int64_t *index, corto_diag *diag)
+/* Problem `index` (0: the first) of a file holding k problems. */
+static corto_status qr_pick_of(text_reader *r, int64_t k, int64_t *index,
+                               corto_diag *diag)
 {
-    int64_t k = 0;
-    corto_status rc = qr_range(r, &k, 1, INT_MAX, "problem count", diag);
-    if (rc != CORTO_OK)
-        return rc;
+    if (k < 1 || k > INT_MAX)
+        return diag_set(diag, CORTO_ERR_PARSE, r->path, r->lineno,
+                        "problem count %lld out of range [1, %d]",
+                        (long long)k, INT_MAX);
     if (*index <= 0)
         *index = 1;
     if (*index > k)
@@ -84,6 +85,14 @@ static corto_status qr_pick(text_reader *r, int64_t *index, corto_diag *diag)
                         "problem %lld asked for, the file holds %lld",
                         (long long)*index, (long long)k);
     return CORTO_OK;
+}
+
+/* Pick problem `index` of a file starting with the count K. */
+static corto_status qr_pick(text_reader *r, int64_t *index, corto_diag *diag)
+{
+    int64_t k = 0;
+    corto_status rc = qr_int64(r, &k, "problem count", diag);
+    return rc != CORTO_OK ? rc : qr_pick_of(r, k, index, diag);
 }
 
 static corto_status qr_bqp(qp_problem *p, text_reader *r, int64_t index,
@@ -283,12 +292,69 @@ cleanup:
     return rc;
 }
 
-/* OR-Library mknap1 / mknapcb: K, then `n m opt`, profits, rows, caps. */
-static corto_status qr_mknap(qp_problem *p, text_reader *r, int64_t index,
-                             corto_diag *diag)
+/* MDKP blocks: n profits, the n*m weights, m capacities, each read into p
+ * when keep is set (otherwise skipped); p->n and p->rows are set. */
+static corto_status qr_mdkp_profits(qp_problem *p, text_reader *r, int64_t n,
+                                    int64_t m, int keep, corto_diag *diag)
 {
     corto_status rc = CORTO_OK;
-    CORTO_TRY(qr_pick(r, &index, diag));
+    if (keep) {
+        p->n = (int)n;
+        p->rows = (int)m;
+        CORTO_ALLOC(p->profit, n);
+        CORTO_ALLOC(p->weight, n * m);
+        CORTO_ALLOC(p->cap, m);
+    }
+    for (int64_t j = 0; j < n; j++) {
+        double v = 0;
+        CORTO_TRY(qr_real(r, &v, "profit", diag));
+        if (keep)
+            p->profit[j] = v;
+    }
+cleanup:
+    return rc;
+}
+
+static corto_status qr_mdkp_weights(qp_problem *p, text_reader *r, int64_t n,
+                                    int64_t m, int keep, corto_diag *diag)
+{
+    corto_status rc = CORTO_OK;
+    for (int64_t e = 0; e < n * m; e++) {
+        int64_t w = 0;
+        CORTO_TRY(qr_range(r, &w, 0, INT64_MAX / 1000000, "weight", diag));
+        if (keep)
+            p->weight[e] = w;
+    }
+cleanup:
+    return rc;
+}
+
+static corto_status qr_mdkp_caps(qp_problem *p, text_reader *r, int64_t m,
+                                 int keep, corto_diag *diag)
+{
+    corto_status rc = CORTO_OK;
+    for (int64_t i = 0; i < m; i++) {
+        double c = 0;
+        CORTO_TRY(qr_real(r, &c, "capacity", diag));
+        if (c < 0 || c != floor(c) || c > 1e15) {
+            rc = diag_set(diag, CORTO_ERR_PARSE, r->path, r->lineno,
+                          "capacity %g is not a non-negative integer", c);
+            goto cleanup;
+        }
+        if (keep)
+            p->cap[i] = (int64_t)c;
+    }
+cleanup:
+    return rc;
+}
+
+/* OR-Library mknap1 / mknapcb: K (already read), then per problem
+ * `n m opt`, profits, rows, caps. */
+static corto_status qr_mknap1(qp_problem *p, text_reader *r, int64_t count,
+                              int64_t index, corto_diag *diag)
+{
+    corto_status rc = CORTO_OK;
+    CORTO_TRY(qr_pick_of(r, count, &index, diag));
     for (int64_t k = 1; k <= index; k++) {
         int64_t n = 0, m = 0;
         double opt = 0;
@@ -296,39 +362,70 @@ static corto_status qr_mknap(qp_problem *p, text_reader *r, int64_t index,
         CORTO_TRY(qr_range(r, &m, 1, 10000, "constraint count", diag));
         CORTO_TRY(qr_real(r, &opt, "optimum", diag));
         int keep = k == index;
-        if (keep) {
-            p->n = (int)n;
-            p->rows = (int)m;
-            CORTO_ALLOC(p->profit, n);
-            CORTO_ALLOC(p->weight, n * m);
-            CORTO_ALLOC(p->cap, m);
-        }
-        for (int64_t j = 0; j < n; j++) {
-            double v = 0;
-            CORTO_TRY(qr_real(r, &v, "profit", diag));
-            if (keep)
-                p->profit[j] = v;
-        }
-        for (int64_t e = 0; e < n * m; e++) {
-            int64_t w = 0;
-            CORTO_TRY(qr_range(r, &w, 0, INT64_MAX / 1000000, "weight", diag));
-            if (keep)
-                p->weight[e] = w;
-        }
-        for (int64_t i = 0; i < m; i++) {
-            double c = 0;
-            CORTO_TRY(qr_real(r, &c, "capacity", diag));
-            if (c < 0 || c != floor(c) || c > 1e15) {
-                rc = diag_set(diag, CORTO_ERR_PARSE, r->path, r->lineno,
-                              "capacity %g is not a non-negative integer", c);
-                goto cleanup;
-            }
-            if (keep)
-                p->cap[i] = (int64_t)c;
-        }
+        CORTO_TRY(qr_mdkp_profits(p, r, n, m, keep, diag));
+        CORTO_TRY(qr_mdkp_weights(p, r, n, m, keep, diag));
+        CORTO_TRY(qr_mdkp_caps(p, r, m, keep, diag));
     }
 cleanup:
     return rc;
+}
+
+/* OR-Library mknap2: free text; problem K starts after its K-th token
+ * `problem`, then its name and a `+++` line, then `m n` (constraints
+ * first), n profits, m capacities, the m*n weights and the optimum. */
+static corto_status qr_mknap2(qp_problem *p, text_reader *r, int64_t index,
+                              corto_diag *diag)
+{
+    corto_status rc = CORTO_OK;
+    char *tok = NULL;
+    int64_t k = 1; /* the first `problem` is read by the caller */
+    if (index <= 0)
+        index = 1;
+    while (k < index) {
+        CORTO_TRY(text_next_token(r, &tok, diag));
+        if (!tok)
+            return diag_set(diag, CORTO_ERR_ARGUMENT, r->path, r->lineno,
+                            "problem %lld asked for, the file holds %lld",
+                            (long long)index, (long long)k);
+        if (strcmp(tok, "problem") == 0)
+            k++;
+    }
+    CORTO_TRY(qr_token(r, &tok, "problem name", diag));
+    p->name = util_strdup(tok);
+    if (!p->name)
+        return CORTO_ERR_NOMEM;
+    CORTO_TRY(qr_token(r, &tok, "a '+++' line", diag));
+    if (tok[0] != '+')
+        return diag_set(diag, CORTO_ERR_PARSE, r->path, r->lineno,
+                        "expected a '+++' line, found '%.40s'", tok);
+    int64_t n = 0, m = 0;
+    double opt = 0;
+    CORTO_TRY(qr_range(r, &m, 1, 10000, "constraint count", diag));
+    CORTO_TRY(qr_range(r, &n, 1, 1000000, "item count", diag));
+    CORTO_TRY(qr_mdkp_profits(p, r, n, m, 1, diag));
+    CORTO_TRY(qr_mdkp_caps(p, r, m, 1, diag));
+    CORTO_TRY(qr_mdkp_weights(p, r, n, m, 1, diag));
+    CORTO_TRY(qr_real(r, &opt, "optimum", diag));
+cleanup:
+    return rc;
+}
+
+/* mknap2 when the first token is `problem`, else mknap1 / mknapcb. */
+static corto_status qr_mknap(qp_problem *p, text_reader *r, int64_t index,
+                             corto_diag *diag)
+{
+    char *tok = NULL;
+    corto_status rc = qr_token(r, &tok, "problem count", diag);
+    if (rc != CORTO_OK)
+        return rc;
+    if (strcmp(tok, "problem") == 0)
+        return qr_mknap2(p, r, index, diag);
+    int64_t count = 0;
+    if (!text_parse_int64(tok, &count))
+        return diag_set(diag, CORTO_ERR_PARSE, r->path, r->lineno,
+                        "expected problem count or 'problem', found '%.40s'",
+                        tok);
+    return qr_mknap1(p, r, count, index, diag);
 }
 
 /* n*n int64 entries into a (allocated here). */

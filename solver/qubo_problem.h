@@ -24,8 +24,9 @@
 #include "qubo.h"
 
 /* Largest QAP / TSP size built as a one-hot QUBO (n^2 variables, about
- * n^4 / 2 pair terms). */
-#define QP_PERM_MAX_N 50
+ * n^4 / 2 pair terms; a dense QAP of n = 100 takes about 1.6 GB, most of
+ * it the swap tabu's dense pair matrix). */
+#define QP_PERM_MAX_N 100
 
 typedef struct qp_problem {
     corto_qubo_kind kind;

@@ -180,11 +180,14 @@ corto_status corto_qubo_solve(corto_qubo_result **out,
         double left = opt.time_limit - (clock_cpu_seconds() - start);
         if (opt.time_limit > 0 && left <= 0 && have)
             break;
-        run.copt.time_limit =
-            opt.time_limit > 0 ? fmax(left, 1e-3) / (rounds - r) : 0.0;
         CORTO_TRY(qp_build(&b, p, &pen));
         CORTO_TRY(qb_build(&q, &b));
         qb_free(&b);
+        /* Building the QUBO (seconds for a QAP of n = 100) is part of the
+         * budget. */
+        left = opt.time_limit - (clock_cpu_seconds() - start);
+        run.copt.time_limit =
+            opt.time_limit > 0 ? fmax(left, 1e-3) / (rounds - r) : 0.0;
         free(x);
         x = NULL;
         CORTO_ALLOC(x, q.n);

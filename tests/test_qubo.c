@@ -277,6 +277,20 @@ START_TEST(qap_and_tsp_energies)
 }
 END_TEST
 
+/* A permutation problem above QP_PERM_MAX_N is refused, not built. */
+START_TEST(perm_size_cap)
+{
+    qp_problem p;
+    qubo_builder b;
+    memset(&p, 0, sizeof p);
+    memset(&b, 0, sizeof b);
+    p.kind = CORTO_QUBO_QAP;
+    p.n = QP_PERM_MAX_N + 1;
+    ck_assert_int_eq(qp_build(&b, &p, NULL), CORTO_ERR_UNSUPPORTED);
+    ck_assert_ptr_null(b.lin);
+}
+END_TEST
+
 /* Swap deltas equal recomputed costs; polishing the identity of tiny.dat
  * (cost 50) ends at a swap-local optimum, here the optimum 42. */
 START_TEST(swap_delta_and_polish)
@@ -362,6 +376,7 @@ static Suite *qubo_suite(void)
     tcase_add_test(tc, mis_energies);
     tcase_add_test(tc, mdkp_energies);
     tcase_add_test(tc, qap_and_tsp_energies);
+    tcase_add_test(tc, perm_size_cap);
     tcase_add_test(tc, swap_delta_and_polish);
     tcase_add_test(tc, repair_makes_feasible);
     suite_add_tcase(s, tc);

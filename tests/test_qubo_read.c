@@ -57,6 +57,36 @@ START_TEST(bad_files_name_file_and_line)
 }
 END_TEST
 
+/* mknap2: constraints first, capacities before the weights, problems
+ * picked by their `problem` line. */
+START_TEST(mknap2_reads)
+{
+    qp_problem p;
+    corto_diag d;
+    ck_assert_int_eq(read_data(&p, "tiny.mknap2", CORTO_QUBO_MDKP, 2, &d),
+                     CORTO_OK);
+    ck_assert_str_eq(p.name, "TWO.DAT");
+    ck_assert_int_eq(p.n, 2);
+    ck_assert_int_eq(p.rows, 2);
+    ck_assert_double_eq(p.profit[1], 8);
+    ck_assert_int_eq(p.cap[0], 10);
+    ck_assert_int_eq(p.cap[1], 20);
+    ck_assert_int_eq(p.weight[1], 2); /* row 0, item 1 */
+    ck_assert_int_eq(p.weight[2], 3); /* row 1, item 0 */
+    qp_free(&p);
+    ck_assert_int_eq(read_data(&p, "tiny.mknap2", CORTO_QUBO_MDKP, 1, &d),
+                     CORTO_OK);
+    ck_assert_int_eq(p.n, 3);
+    ck_assert_int_eq(p.rows, 1);
+    ck_assert_int_eq(p.cap[0], 6);
+    ck_assert_int_eq(p.weight[2], 4);
+    qp_free(&p);
+    ck_assert_int_eq(read_data(&p, "tiny.mknap2", CORTO_QUBO_MDKP, 3, &d),
+                     CORTO_ERR_ARGUMENT);
+    ck_assert_ptr_nonnull(strstr(d.message, "holds 2"));
+}
+END_TEST
+
 START_TEST(sln_reads)
 {
     char path[4096];
@@ -142,7 +172,9 @@ START_TEST(shared_files_parse)
                  {"mis/keller4.clq", CORTO_QUBO_MIS, 0, 171, -1},
                  {"mdkp/mknap1.txt", CORTO_QUBO_MDKP, 7, 50, 5},
                  {"mdkp/mknapcb1.txt", CORTO_QUBO_MDKP, 30, 100, 5},
-                 {"mdkp/mknapcb4.txt", CORTO_QUBO_MDKP, 1, 100, 10}};
+                 {"mdkp/mknapcb4.txt", CORTO_QUBO_MDKP, 1, 100, 10},
+                 {"mdkp/mknap2.txt", CORTO_QUBO_MDKP, 1, 60, 30},
+                 {"mdkp/mknap2.txt", CORTO_QUBO_MDKP, 48, 35, 4}};
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         char path[4096];
         if (!test_shared_path(path, sizeof path, cases[c].file))
@@ -168,6 +200,7 @@ static Suite *qubo_read_suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, bad_files_name_file_and_line);
     tcase_add_test(tc, sln_reads);
+    tcase_add_test(tc, mknap2_reads);
     tcase_add_test(tc, shared_qaplib_solutions);
     tcase_add_test(tc, shared_files_parse);
     suite_add_tcase(s, tc);
