@@ -42,13 +42,8 @@ total=0; accepted=0; proven=0
 
 for rel in $instances; do
     file="$shared/$rel"
-    [ -f "$file" ] || { echo "exact_tsp.sh: no $file, skipped" >&2; continue; }
-    folder=$(dirname "$file")
-    base=$(basename "$file")
-    name=${base%%.*}
+    bench_instance "$file" exact_tsp.sh || continue
     kind=${base##*.}
-    n=$(bench_dimension "$file")
-    bks=$(bench_bks "$folder" "$name")
     total=$((total + 1))
     bench_run "$file" "$time_limit" 1 "$bks"
     accepted=$((accepted + B_ACCEPTED))

@@ -20,6 +20,16 @@ bench_dimension() {
                  END { if (!done && n) print n }'
 }
 
+# bench_instance FILE SCRIPT: set base, name, n and bks for an instance
+# file; when it is missing, say so in SCRIPT's name and return 1.
+bench_instance() {
+    [ -f "$1" ] || { echo "$2: no $1, skipped" >&2; return 1; }
+    base=$(basename "$1")
+    name=${base%%.*}
+    n=$(bench_dimension "$1")
+    bks=$(bench_bks "$(dirname "$1")" "$name")
+}
+
 # bench_gap COST BKS: gap in percent with two decimals.
 bench_gap() {
     awk -v c="$1" -v b="$2" 'BEGIN { printf "%.2f", 100 * (c - b) / b }'

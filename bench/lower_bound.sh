@@ -40,12 +40,7 @@ total=0; accepted=0
 
 for rel in $instances; do
     file="$shared/$rel"
-    [ -f "$file" ] || { echo "lower_bound.sh: no $file, skipped" >&2; continue; }
-    folder=$(dirname "$file")
-    base=$(basename "$file")
-    name=${base%%.*}
-    n=$(bench_dimension "$file")
-    bks=$(bench_bks "$folder" "$name")
+    bench_instance "$file" lower_bound.sh || continue
     total=$((total + 1))
     bench_run "$file" "$time_limit" 1 "$bks"
     accepted=$((accepted + B_ACCEPTED))

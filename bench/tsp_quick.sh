@@ -43,12 +43,7 @@ for limit in $time_limits; do
     gap_sum=0; gap_n=0
     for rel in $instances; do
         file="$shared/$rel"
-        [ -f "$file" ] || { echo "tsp_quick.sh: no $file, skipped" >&2; continue; }
-        folder=$(dirname "$file")
-        base=$(basename "$file")
-        name=${base%%.*}
-        n=$(bench_dimension "$file")
-        bks=$(bench_bks "$folder" "$name")
+        bench_instance "$file" tsp_quick.sh || continue
         total=$((total + 1))
         bench_run "$file" "$limit" "$seed" "$bks"
         accepted=$((accepted + B_ACCEPTED))
