@@ -68,6 +68,8 @@ for c in "${cases[@]}"; do
         plain-adaptive) rules=off; recalc=10 ;;
         plain-once) rules=off; recalc=0 ;;
         esac
+        # MIS: the QUBO answer itself, without the graph local search.
+        [ "$problem" = mis ] && args+=(--mis-search none)
         if [ "$variant" != full ]; then
             args+=(--shrink-to "$k" --recalc-every "$recalc")
             [ "$rules" = off ] && args+=(--no-constraint-aware)

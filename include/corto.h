@@ -561,6 +561,16 @@ typedef enum corto_qubo_penalty {
                                      Slack") */
 } corto_qubo_penalty;
 
+/* MIS: how the repaired QUBO answer is improved on the graph itself; the
+ * local search gets 90% of the time limit, the QUBO search the rest. */
+typedef enum corto_qubo_mis_search {
+    CORTO_QUBO_MIS_NONE = 0, /* keep the repaired QUBO answer */
+    CORTO_QUBO_MIS_ILS,      /* iterated local search, (1,2)-swaps
+                                (Andrade, Resende & Werneck 2012) */
+    CORTO_QUBO_MIS_NUMVC     /* complement of a NuMVC vertex cover (Cai et
+                                al. 2013) */
+} corto_qubo_mis_search;
+
 typedef struct corto_qubo_options {
     corto_qubo_solver solver; /* default SA */
     double time_limit;    /* CPU seconds in all; <= 0 = none (default 10) */
@@ -577,9 +587,12 @@ typedef struct corto_qubo_options {
     int samples;          /* low-energy samples per correlation estimate
                              (default 32) */
     corto_qubo_penalty penalty; /* MDKP (default SLACK) */
-    int rounds;       /* dual-ascent rounds for LAGRANGE (default 20) */
-    int polish;       /* 1: after repair, improve QAP / TSP answers by pairwise
-                         swaps in the original problem (default 0) */
+    int rounds; /* dual-ascent rounds for LAGRANGE (default 20) */
+    int polish; /* 1: after repair, improve QAP / TSP answers by pairwise
+                   swaps in the original problem (default 0) */
+    corto_qubo_mis_search mis_search; /* MIS: local search on the graph
+                                         after the QUBO search (default
+                                         NUMVC) */
     int verbose;      /* 0 quiet, 1 info, 2 debug (default 0) */
     corto_log_fn log; /* may be NULL */
     void *log_user;

@@ -19,6 +19,7 @@ void corto_qubo_options_init(corto_qubo_options *opt)
     opt->samples = 32;
     opt->penalty = CORTO_QUBO_PENALTY_SLACK;
     opt->rounds = 20;
+    opt->mis_search = CORTO_QUBO_MIS_NUMVC;
 }
 
 corto_status corto_qubo_create(corto_qubo **out, int n)

@@ -7,8 +7,11 @@
  * keep the best feasible answer. MDKP with Lagrangian penalties runs this
  * over rounds, updating the multipliers by projected subgradient (dual)
  * ascent on the residuals of the unrepaired answer ("Cutting Slack").
+ * MIS answers are then improved on the graph itself by local search
+ * (heuristics/mis_numvc.c or mis_ils.c) unless the options turn it off.
  */
 #include "clock.h"
+#include "mis_search.h"
 #include "qubo_api.h"
 #include "qubo_exact.h"
 #include "qubo_search.h"
@@ -23,6 +26,9 @@
 #define QS_SHRINK_SHARE 0.5
 /* Sweeps of each correlation sample. */
 #define QS_SAMPLE_SWEEPS 100
+/* MIS with a local search on the graph: share of the time for the QUBO
+ * search. */
+#define QS_MIS_QUBO_SHARE 0.1
 
 typedef struct qs_run {
     const corto_qubo_options *opt;
@@ -104,6 +110,49 @@ cleanup:
     return rc;
 }
 
+/* MIS: improve the repaired answer s by local search on the graph (ILS
+ * or NuMVC), for the time left of the limit (counted from start) and, with
+ * an iteration limit, that many ILS iterations. */
+static corto_status qs_mis_search(qp_sol *s, const qp_problem *p,
+                                  const corto_qubo_options *opt, double start)
+{
+    corto_status rc = CORTO_OK;
+    int *row = NULL, *col = NULL;
+    corto_options copt;
+    solve_ctx ctx;
+    int64_t its = 0;
+    int before = 0, after = 0;
+    corto_options_init(&copt);
+    copt.iterations = opt->iterations;
+    copt.seed = opt->seed;
+    copt.verbose = opt->verbose;
+    copt.log = opt->log;
+    copt.log_user = opt->log_user;
+    copt.time_limit =
+        opt->time_limit > 0
+            ? fmax(opt->time_limit - (clock_cpu_seconds() - start), 1e-3)
+            : 0.0;
+    ctx_init(&ctx, NULL, &copt);
+    CORTO_TRY(qp_conflicts(&row, &col, p, p->n));
+    if (!row)
+        goto cleanup;
+    for (int v = 0; v < p->n; v++)
+        before += s->x[v];
+    if (opt->mis_search == CORTO_QUBO_MIS_ILS)
+        CORTO_TRY(mis_ils(s->x, p->n, row, col, &ctx, &its));
+    else
+        CORTO_TRY(mis_numvc(s->x, p->n, row, col, &ctx, &its));
+    for (int v = 0; v < p->n; v++)
+        after += s->x[v];
+    ctx_log(&ctx, 0, "qubo: MIS local search (%s) %d -> %d in %lld iterations",
+            opt->mis_search == CORTO_QUBO_MIS_ILS ? "ils" : "numvc", before,
+            after, (long long)its);
+cleanup:
+    free(row);
+    free(col);
+    return rc;
+}
+
 /* MDKP multipliers: a start at the average profit per unit of row weight,
  * the step scale (the largest start), and the weight of the squared
  * residual. */
@@ -155,6 +204,8 @@ corto_status corto_qubo_solve(corto_qubo_result **out,
     int lagrange = p->kind == CORTO_QUBO_MDKP &&
                    opt.penalty == CORTO_QUBO_PENALTY_LAGRANGE;
     int rounds = lagrange ? (opt.rounds > 0 ? opt.rounds : 1) : 1;
+    int mis_ls =
+        p->kind == CORTO_QUBO_MIS && opt.mis_search != CORTO_QUBO_MIS_NONE;
     qp_penalty pen = {opt.penalty, NULL, 0.0};
     double scale = 0;
     if (lagrange) {
@@ -188,6 +239,8 @@ corto_status corto_qubo_solve(corto_qubo_result **out,
         left = opt.time_limit - (clock_cpu_seconds() - start);
         run.copt.time_limit =
             opt.time_limit > 0 ? fmax(left, 1e-3) / (rounds - r) : 0.0;
+        if (mis_ls)
+            run.copt.time_limit *= QS_MIS_QUBO_SHARE;
         free(x);
         x = NULL;
         CORTO_ALLOC(x, q.n);
@@ -205,6 +258,8 @@ corto_status corto_qubo_solve(corto_qubo_result **out,
         }
         int raw_ok = qp_feasible(p, &sol);
         CORTO_TRY(qp_repair(&sol, p));
+        if (mis_ls)
+            CORTO_TRY(qs_mis_search(&sol, p, &opt, start));
         if (opt.polish)
             qp_polish(&sol, p);
         double obj = qp_objective(p, &sol);
