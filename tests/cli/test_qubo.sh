@@ -2,7 +2,8 @@
 # corto qubo: every problem kind on the bundled tiny files reaches its
 # known optimum with the documented output form (objective line, values
 # line; QAPLIB .sln for qap; tour for tsp), the same seed and iteration
-# limit repeat the same answer, shrinking still gives feasible answers,
+# limit repeat the same answer (also with each MIS graph local search),
+# shrinking still gives feasible answers,
 # and bad input or usage gives one "corto: " line with exit 2.
 # shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -49,6 +50,16 @@ run qubo "$CORTO_SOURCE_DIR/instances/ulysses16.tsp" --problem tsp --solver tabu
 expect_rc 0
 [ "$(sed -n 2p "$OUT" | wc -w)" -eq 16 ] || fail "tsp: 16 cities expected"
 
+# MIS graph local searches: optimum 2 on the tiny graph, repeatable.
+for search in numvc ils none; do
+    run qubo "$Q/tiny.mis" --problem mis --mis-search "$search" --iterations 500 --seed 3 -q
+    expect_rc 0
+    expect_first "$OUT" 2
+    cp "$OUT" "$TMP/a"
+    run qubo "$Q/tiny.mis" --problem mis --mis-search "$search" --iterations 500 --seed 3 -q
+    cmp -s "$OUT" "$TMP/a" || fail "mis $search: not repeatable"
+done
+
 # Same seed, same iteration limit: same answer.
 run qubo "$Q/tiny_gset.txt" --problem maxcut --iterations 500 --seed 9 -q
 cp "$OUT" "$TMP/a"
@@ -71,6 +82,9 @@ run qubo "$Q/tiny.bqp" --problem bqp --index 3
 expect_error_line "holds 2"
 run qubo "$Q/tiny.mis" --problem mis --shrink-to 0
 expect_error_line "shrink-to"
+run qubo "$Q/tiny.mis" --problem mis --mis-search greedy
+expect_error_line "mis-search"
 run qubo --help
 expect_rc 0
 grep -q -- '--shrink-to' "$OUT" || fail "help lacks --shrink-to"
+grep -q -- '--mis-search' "$OUT" || fail "help lacks --mis-search"
