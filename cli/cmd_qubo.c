@@ -79,8 +79,8 @@ void cmd_qubo_help(void)
 typedef struct qubo_args {
     const char *file, *problem, *index, *solver, *time_limit, *iterations,
         *seed, *shrink_to, *recalc_every, *samples, *penalty, *rounds, *out,
-        *mis_search, *quiet, *verbose, *no_aware,
-        *polish; /* flags: NULL or "1" */
+        *quiet, *verbose, *no_aware, *polish; /* flags: NULL or "1" */
+    const char *mis_search;
     int help;
 } qubo_args;
 

@@ -587,15 +587,15 @@ typedef struct corto_qubo_options {
     int samples;          /* low-energy samples per correlation estimate
                              (default 32) */
     corto_qubo_penalty penalty; /* MDKP (default SLACK) */
-    int rounds; /* dual-ascent rounds for LAGRANGE (default 20) */
-    int polish; /* 1: after repair, improve QAP / TSP answers by pairwise
-                   swaps in the original problem (default 0) */
-    corto_qubo_mis_search mis_search; /* MIS: local search on the graph
-                                         after the QUBO search (default
-                                         NUMVC) */
+    int rounds;       /* dual-ascent rounds for LAGRANGE (default 20) */
+    int polish;       /* 1: after repair, improve QAP / TSP answers by pairwise
+                         swaps in the original problem (default 0) */
     int verbose;      /* 0 quiet, 1 info, 2 debug (default 0) */
     corto_log_fn log; /* may be NULL */
     void *log_user;
+    /* MIS: the local search on the graph after the QUBO search (default
+     * NUMVC) */
+    corto_qubo_mis_search mis_search;
 } corto_qubo_options;
 
 CORTO_API void corto_qubo_options_init(corto_qubo_options *opt);
