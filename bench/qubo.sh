@@ -2,7 +2,8 @@
 # qubo.sh — the QUBO benchmark: Beasley bqp50 / bqp250, Gset G1-G10 (those
 # in the shared tree), QAPLIB instances with n <= 100 (the one-hot QUBO
 # limit), mknapcb1 (slack and Lagrangian penalties), mknap2 (Lagrangian; only
-# with --sets mknap2) and BHOSLIB frb30, each
+# with --sets mknap2), BHOSLIB frb30 and (only with --sets misall) every
+# MIS instance in the shared tree, each
 # solved once with `corto qubo` at a CPU time limit and seed, against the
 # bks.csv values. Writes a Markdown table and a CSV.
 #
@@ -11,10 +12,12 @@
 #
 # usage: bench/qubo.sh [--corto BIN] [--shared DIR] [--seed N]
 #                      [--scale F] [--sets "bqp gset qap mdkp mis"]
-#                      [--polish] [--out FILE.md]
+#                      [--polish] [--mis-search M] [--out FILE.md]
 # --scale multiplies every time limit (default 1: bqp 1 s, Gset 10 s,
 # QAP 10 s, mknapcb1 2 s, mknap2 1 s, frb30 5 s); --sets picks the sets to run;
-# --polish improves QAP answers by pairwise swaps after repair.
+# --polish improves QAP answers by pairwise swaps after repair;
+# --mis-search picks the graph local search after the MIS QUBO search
+# (numvc, corto's default, ils or none; the solver column shows it).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,6 +27,7 @@ seed=1
 scale=1
 sets="bqp gset qap mdkp mis"
 polish=()
+mis_search=numvc
 out="$here/bench/results/qubo.md"
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -33,6 +37,7 @@ while [ $# -gt 0 ]; do
     --scale) scale=$2; shift 2 ;;
     --sets) sets=$2; shift 2 ;;
     --polish) polish=(--polish); shift ;;
+    --mis-search) mis_search=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     *) echo "qubo.sh: unknown argument '$1'" >&2; exit 2 ;;
     esac
@@ -101,12 +106,21 @@ for k in $(seq 1 48); do
     row mknap2 "mknap2#$k" mdkp tabu lagrange "$(t 1)" \
         "$(qubo_bks "$shared/mdkp" "mknap2.txt#$k")" max
 done
-for file in "$shared"/mis/frb30-*.mis; do
-    want mis || break
-    name=$(basename "$file")
-    qubo_run "$file" --problem mis --solver tabu --time-limit "$(t 5)" --seed "$seed"
-    row frb30 "${name%.mis}" mis tabu - "$(t 5)" "$(qubo_bks "$shared/mis" "$name")" max
-done
+# mis_set SET LIMIT FILES...: MIS runs, tabu then the graph local search.
+mis_set() {
+    local set=$1 limit=$2 file name
+    shift 2
+    for file in "$@"; do
+        [ -f "$file" ] || continue
+        name=$(basename "$file")
+        qubo_run "$file" --problem mis --solver tabu --mis-search "$mis_search" \
+            --time-limit "$(t "$limit")" --seed "$seed"
+        row "$set" "${name%.*}" mis "tabu+$mis_search" - "$(t "$limit")" \
+            "$(qubo_bks "$shared/mis" "$name")" max
+    done
+}
+if want mis; then mis_set frb30 5 "$shared"/mis/frb30-*.mis; fi
+if want misall; then mis_set misall 5 "$shared"/mis/*.clq "$shared"/mis/*.mis; fi
 
 # The Markdown table: per set the mean gap, optima reached, feasibility.
 {
@@ -119,7 +133,10 @@ done
     echo "recomputed by corto in the original problem from the final, repaired answer."
     echo "Gap = (bks - objective) / bks for maximisation, (objective - bks) / bks for QAP."
     echo "QAP: tabu on the one-hot QUBO (n^2 variables) moving by location swaps that keep"
-    echo "the permutation; MDKP: tabu on the slack or Lagrangian QUBO; others as listed."
+    echo "the permutation; MDKP: tabu on the slack or Lagrangian QUBO; MIS: tabu on the"
+    echo "QUBO for 10% of the time, then the graph local search named after the '+'"
+    echo "(numvc, ils: \`--mis-search\`) for the rest, or tabu alone (none); others as"
+    echo "listed."
     echo
     echo "| set | solver | penalty | limit s | instances | mean gap % | max gap % | at bks | feasible |"
     echo "|---|---|---|---|---|---|---|---|---|"
