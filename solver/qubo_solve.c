@@ -112,7 +112,7 @@ cleanup:
 
 /* MIS: improve the repaired answer s by local search on the graph (ILS
  * or NuMVC), for the time left of the limit (counted from start) and, with
- * an iteration limit, that many ILS iterations. */
+ * an iteration limit, that many ILS iterations / NuMVC steps. */
 static corto_status qs_mis_search(qp_sol *s, const qp_problem *p,
                                   const corto_qubo_options *opt, double start)
 {
