@@ -565,7 +565,9 @@ typedef struct corto_qubo_options {
     corto_qubo_solver solver; /* default SA */
     double time_limit;    /* CPU seconds in all; <= 0 = none (default 10) */
     int64_t iterations;   /* SA sweeps / tabu moves per solve; <= 0 = none
-                             (default 0); with a limit runs are repeatable */
+                             (default 0); with a limit runs are repeatable.
+                             EXACT: branch-and-bound nodes; with no time
+                             limit GLPK also stops after 10 CPU s */
     uint64_t seed;        /* default 1 */
     int shrink_to;        /* solve a QUBO shrunk to at most this many
                              variables; 0 = no shrinking (default 0) */
