@@ -52,6 +52,12 @@ void cmd_qubo_help(void)
         "10)\n"
         "  --samples N          annealing samples per estimate (default "
         "32)\n"
+        "  --correlations C     how shrinking estimates correlations: "
+        "samples (default,\n"
+        "                       low-energy annealing samples), lowrank "
+        "(rank-8\n"
+        "                       Burer-Monteiro relaxation) or both "
+        "(their mean)\n"
         "  --no-constraint-aware  allow merges that force a violation\n"
         "  --penalty P          mdkp: slack (default) or lagrange "
         "(slack-free, dual ascent)\n"
@@ -77,7 +83,8 @@ void cmd_qubo_help(void)
 typedef struct qubo_args {
     const char *file, *problem, *index, *solver, *time_limit, *iterations,
         *seed, *shrink_to, *recalc_every, *samples, *penalty, *rounds, *out,
-        *quiet, *verbose, *no_aware, *polish; /* flags: NULL or "1" */
+        *quiet, *verbose, *no_aware, *polish, /* flags: NULL or "1" */
+        *correlations;
     int help;
 } qubo_args;
 
@@ -106,7 +113,8 @@ static int qubo_parse(qubo_args *a, int argc, char **argv)
         {"quiet", offsetof(qubo_args, quiet), 1},
         {"verbose", offsetof(qubo_args, verbose), 1},
         {"no-constraint-aware", offsetof(qubo_args, no_aware), 1},
-        {"polish", offsetof(qubo_args, polish), 1}};
+        {"polish", offsetof(qubo_args, polish), 1},
+        {"correlations", offsetof(qubo_args, correlations), 0}};
     cli_operand op;
     memset(a, 0, sizeof *a);
     int status = cli_opt_parse(a, &op, opts, sizeof opts / sizeof opts[0],
@@ -154,6 +162,7 @@ static int qubo_options(corto_qubo_options *o, corto_qubo_kind *kind,
         CORTO_QUBO_MDKP, CORTO_QUBO_QAP,    CORTO_QUBO_TSP};
     static const char *const solvers[] = {"sa", "tabu", "exact"};
     static const char *const penalties[] = {"slack", "lagrange"};
+    static const char *const corrs[] = {"samples", "lowrank", "both"};
     long long v = 0;
     int k;
     corto_qubo_options_init(o);
@@ -180,6 +189,11 @@ static int qubo_options(corto_qubo_options *o, corto_qubo_kind *kind,
         if ((k = qubo_choice("penalty", a->penalty, penalties, 2)) < 0)
             return 1;
         o->penalty = (corto_qubo_penalty)k;
+    }
+    if (a->correlations) {
+        if ((k = qubo_choice("correlations", a->correlations, corrs, 3)) < 0)
+            return 1;
+        o->correlations = (corto_qubo_correlations)k;
     }
     if (a->time_limit) {
         char *end;

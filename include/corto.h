@@ -561,6 +561,14 @@ typedef enum corto_qubo_penalty {
                                      Slack") */
 } corto_qubo_penalty;
 
+/* How graph shrinking estimates the correlation of two variables. */
+typedef enum corto_qubo_correlations {
+    CORTO_QUBO_CORR_SAMPLES = 0, /* low-energy annealing samples */
+    CORTO_QUBO_CORR_LOWRANK,     /* rank-8 Burer-Monteiro relaxation of
+                                    the +-1 form: v_i . v_j */
+    CORTO_QUBO_CORR_BOTH         /* the mean of the two */
+} corto_qubo_correlations;
+
 typedef struct corto_qubo_options {
     corto_qubo_solver solver; /* default SA */
     double time_limit;    /* CPU seconds in all; <= 0 = none (default 10) */
@@ -585,6 +593,8 @@ typedef struct corto_qubo_options {
     int verbose;      /* 0 quiet, 1 info, 2 debug (default 0) */
     corto_log_fn log; /* may be NULL */
     void *log_user;
+    corto_qubo_correlations correlations; /* shrinking's estimate (default
+                                             SAMPLES) */
 } corto_qubo_options;
 
 CORTO_API void corto_qubo_options_init(corto_qubo_options *opt);
