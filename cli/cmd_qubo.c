@@ -38,8 +38,11 @@ void cmd_qubo_help(void)
         "swaps), exact\n"
         "                       (GLPK, small QUBOs)\n"
         "  --time-limit S       CPU seconds in all (default 10)\n"
-        "  --iterations N       SA sweeps / tabu moves per solve (default: "
-        "none)\n"
+        "  --iterations N       SA sweeps / tabu moves / exact: branch-and-"
+        "bound nodes\n"
+        "                       per solve (default: none); exact with no "
+        "--time-limit\n"
+        "                       also stops after 10 CPU s\n"
         "  --seed N             random seed (default 1)\n"
         "  --shrink-to K        merge correlated variables until at most K "
         "are left\n"
@@ -49,6 +52,12 @@ void cmd_qubo_help(void)
         "10)\n"
         "  --samples N          annealing samples per estimate (default "
         "32)\n"
+        "  --correlations C     how shrinking estimates correlations: "
+        "samples (default,\n"
+        "                       low-energy annealing samples), lowrank "
+        "(rank-8\n"
+        "                       Burer-Monteiro relaxation) or both "
+        "(their mean)\n"
         "  --no-constraint-aware  allow merges that force a violation\n"
         "  --penalty P          mdkp: slack (default) or lagrange "
         "(slack-free, dual ascent)\n"
@@ -79,7 +88,8 @@ void cmd_qubo_help(void)
 typedef struct qubo_args {
     const char *file, *problem, *index, *solver, *time_limit, *iterations,
         *seed, *shrink_to, *recalc_every, *samples, *penalty, *rounds, *out,
-        *quiet, *verbose, *no_aware, *polish; /* flags: NULL or "1" */
+        *quiet, *verbose, *no_aware, *polish, /* flags: NULL or "1" */
+        *correlations;
     const char *mis_search;
     int help;
 } qubo_args;
@@ -110,7 +120,8 @@ static int qubo_parse(qubo_args *a, int argc, char **argv)
         {"verbose", offsetof(qubo_args, verbose), 1},
         {"no-constraint-aware", offsetof(qubo_args, no_aware), 1},
         {"polish", offsetof(qubo_args, polish), 1},
-        {"mis-search", offsetof(qubo_args, mis_search), 0}};
+        {"mis-search", offsetof(qubo_args, mis_search), 0},
+        {"correlations", offsetof(qubo_args, correlations), 0}};
     cli_operand op;
     memset(a, 0, sizeof *a);
     int status = cli_opt_parse(a, &op, opts, sizeof opts / sizeof opts[0],
@@ -158,6 +169,7 @@ static int qubo_options(corto_qubo_options *o, corto_qubo_kind *kind,
         CORTO_QUBO_MDKP, CORTO_QUBO_QAP,    CORTO_QUBO_TSP};
     static const char *const solvers[] = {"sa", "tabu", "exact"};
     static const char *const penalties[] = {"slack", "lagrange"};
+    static const char *const corrs[] = {"samples", "lowrank", "both"};
     long long v = 0;
     int k;
     corto_qubo_options_init(o);
@@ -190,6 +202,11 @@ static int qubo_options(corto_qubo_options *o, corto_qubo_kind *kind,
         if ((k = qubo_choice("mis-search", a->mis_search, searches, 3)) < 0)
             return 1;
         o->mis_search = (corto_qubo_mis_search)k;
+    }
+    if (a->correlations) {
+        if ((k = qubo_choice("correlations", a->correlations, corrs, 3)) < 0)
+            return 1;
+        o->correlations = (corto_qubo_correlations)k;
     }
     if (a->time_limit) {
         char *end;

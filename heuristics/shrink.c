@@ -12,6 +12,7 @@
  */
 #include "shrink.h"
 #include "qubo_search.h"
+#include "shrink_lowrank.h"
 #include "util.h"
 
 #include <math.h>
@@ -172,8 +173,8 @@ static int shrink_cand_cmp(const void *pa, const void *pb)
 }
 
 /*
- * Candidate pairs of the current QUBO with their sampled correlations
- * (coupled pairs, or every pair when all_pairs). With no sample (ctx out
+ * Candidate pairs of the current QUBO with their estimated correlations
+ * (coupled pairs, or every pair when all_pairs). With no estimate (ctx out
  * of time) the coupling decides: w < 0 wants equal values, w > 0 opposite.
  */
 static corto_status shrink_candidates(shrink_cand **out, size_t *count,
@@ -186,16 +187,22 @@ static corto_status shrink_candidates(shrink_cand **out, size_t *count,
     size_t nc = all_pairs ? (size_t)n * (n - 1) / 2 : (size_t)q->row[n] / 2;
     shrink_cand *c = NULL;
     unsigned char *x = NULL;
-    double *h = NULL, *sum = NULL, hot = 0, cold = 0;
-    int taken = 0;
+    double *h = NULL, *sum = NULL, *v = NULL, hot = 0, cold = 0;
+    int taken = 0, relaxed = 0;
     *out = NULL;
     *count = 0;
     CORTO_ALLOC(c, nc);
     CORTO_ALLOC(x, n);
     CORTO_ALLOC(h, n);
     CORTO_ALLOC(sum, nc);
+    if (prm->correlations != CORTO_QUBO_CORR_SAMPLES) {
+        CORTO_ALLOC(v, (size_t)(n + 1) * SHRINK_LOWRANK_RANK);
+        relaxed = shrink_lowrank_run(v, q, SHRINK_LOWRANK_RANK,
+                                     SHRINK_LOWRANK_SWEEPS, ctx) > 0;
+    }
+    int want = prm->correlations == CORTO_QUBO_CORR_LOWRANK ? 0 : prm->samples;
     qubo_sa_betas(q, &hot, &cold);
-    for (int s = 0; s < prm->samples && !ctx_should_stop(ctx); s++) {
+    for (int s = 0; s < want && !ctx_should_stop(ctx); s++) {
         for (int i = 0; i < n; i++)
             x[i] = (unsigned char)rng_below(&ctx->rng, 2);
         qubo_fields(q, x, h);
@@ -225,14 +232,18 @@ static corto_status shrink_candidates(shrink_cand **out, size_t *count,
             if (!all_pairs && !coupled)
                 continue;
             double w = coupled ? q->w[k] : 0.0;
-            double corr = taken ? sum[at] / taken : (w < 0 ? 1.0 : -1.0);
+            double corr = taken ? sum[at] / taken : 0.0;
+            if (relaxed)
+                corr += shrink_lowrank_corr(v, SHRINK_LOWRANK_RANK, i, j);
+            int kinds = (taken > 0) + relaxed;
+            corr = kinds ? corr / kinds : (w < 0 ? 1.0 : -1.0);
             c[at] = (shrink_cand){i, j, corr < 0 || (corr == 0 && w > 0),
-                                  taken ? fabs(corr) : 0.0, fabs(w)};
+                                  kinds ? fabs(corr) : 0.0, fabs(w)};
             at++;
         }
     }
     qsort(c, at, sizeof *c, shrink_cand_cmp);
-    *sampled += taken > 0;
+    *sampled += taken > 0 || relaxed;
     *out = c;
     *count = at;
     c = NULL;
@@ -241,6 +252,7 @@ cleanup:
     free(x);
     free(h);
     free(sum);
+    free(v);
     return rc;
 }
 

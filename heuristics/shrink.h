@@ -1,7 +1,8 @@
 /*
  * shrink.h — adaptive graph shrinking of a QUBO ("Adaptive Graph Shrinking
  * for Quantum Optimization of Constrained Combinatorial Problems"):
- * estimate pair correlations from low-energy samples, merge the most
+ * estimate pair correlations from low-energy samples (or from a low-rank
+ * relaxation, shrink_lowrank.h, or the mean of both), merge the most
  * strongly correlated pair (x_j = x_i or x_j = 1 - x_i), fold the weights
  * into the smaller QUBO, record the merge, and repeat until the QUBO has
  * at most `target` variables; correlations are re-estimated on the shrunk
@@ -31,7 +32,8 @@ typedef struct shrink_result {
     shrink_merge *merges;
     int n_merges;
     int recalcs; /* candidate lists made */
-    int sampled; /* of them, estimated from samples (the rest, after the
+    int sampled; /* of them, estimated from samples or the relaxation
+                    (the rest, after the
                     time share ran out, from coupling strength) */
     int refused; /* merges refused by the constraint-aware rules */
 } shrink_result;
@@ -43,6 +45,7 @@ typedef struct shrink_params {
     int samples;               /* annealing samples per estimate */
     int sweeps;                /* sweeps per sample */
     const qp_problem *problem; /* the original problem, or NULL */
+    corto_qubo_correlations correlations; /* samples (0), lowrank, both */
 } shrink_params;
 
 /* Shrink q into out. ctx bounds the sampling time; when it runs out,

@@ -571,11 +571,21 @@ typedef enum corto_qubo_mis_search {
                                 al. 2013) */
 } corto_qubo_mis_search;
 
+/* How graph shrinking estimates the correlation of two variables. */
+typedef enum corto_qubo_correlations {
+    CORTO_QUBO_CORR_SAMPLES = 0, /* low-energy annealing samples */
+    CORTO_QUBO_CORR_LOWRANK,     /* rank-8 Burer-Monteiro relaxation of
+                                    the +-1 form: v_i . v_j */
+    CORTO_QUBO_CORR_BOTH         /* the mean of the two */
+} corto_qubo_correlations;
+
 typedef struct corto_qubo_options {
     corto_qubo_solver solver; /* default SA */
     double time_limit;    /* CPU seconds in all; <= 0 = none (default 10) */
     int64_t iterations;   /* SA sweeps / tabu moves per solve; <= 0 = none
-                             (default 0); with a limit runs are repeatable */
+                             (default 0); with a limit runs are repeatable.
+                             EXACT: branch-and-bound nodes; with no time
+                             limit GLPK also stops after 10 CPU s */
     uint64_t seed;        /* default 1 */
     int shrink_to;        /* solve a QUBO shrunk to at most this many
                              variables; 0 = no shrinking (default 0) */
@@ -596,6 +606,8 @@ typedef struct corto_qubo_options {
     /* MIS: the local search on the graph after the QUBO search (default
      * NUMVC) */
     corto_qubo_mis_search mis_search;
+    corto_qubo_correlations correlations; /* shrinking's estimate (default
+                                             SAMPLES) */
 } corto_qubo_options;
 
 CORTO_API void corto_qubo_options_init(corto_qubo_options *opt);

@@ -94,7 +94,8 @@ static corto_status qs_pass(unsigned char *x, const qubo *q, qs_run *run,
     shrink_params prm = {
         opt->shrink_to,    opt->constraint_aware,
         opt->recalc_every, opt->samples > 0 ? opt->samples : 1,
-        QS_SAMPLE_SWEEPS,  p};
+        QS_SAMPLE_SWEEPS,  p,
+        opt->correlations};
     CORTO_TRY(shrink_run(&sr, q, &prm, &sctx));
     ctx_log(&ctx, 0,
             "qubo: shrunk %d -> %d variables, %d merges, %d estimates "

@@ -1,9 +1,12 @@
 /*
  * qubo_exact.c — a QUBO as a 0-1 MIP in GLPK (see qubo_exact.h). The
  * arrays GLPK needs are made before entering glpk_guard and freed after,
- * as the guard's rules ask.
+ * as the guard's rules ask. Limits: a branch-and-cut callback stops GLPK
+ * at ctx's CPU deadline and after ctx's iteration limit in nodes; GLPK's
+ * own tm_lim (wall clock) is only a backstop.
  */
 #include "qubo_exact.h"
+#include "clock.h"
 #include "glpk_safe.h"
 #include "util.h"
 
@@ -22,6 +25,21 @@ typedef struct qe_job {
     int found, optimal;
     unsigned char *x;
 } qe_job;
+
+/* Branch-and-cut callback: the CPU deadline and the node limit. */
+static void qe_callback(glp_tree *tree, void *info)
+{
+    const qe_job *job = info;
+    int64_t nodes = job->ctx->opt->iterations;
+    if (nodes > 0) {
+        int active, alive, total;
+        glp_ios_tree_size(tree, &active, &alive, &total);
+        if (total > nodes)
+            glp_ios_terminate(tree);
+    }
+    if (job->ctx->deadline > 0 && clock_cpu_seconds() >= job->ctx->deadline)
+        glp_ios_terminate(tree);
+}
 
 /* The GLPK part, run under glpk_guard. */
 static corto_status qe_body(void *arg)
@@ -57,7 +75,9 @@ static corto_status qe_body(void *arg)
     glp_init_iocp(&iocp);
     iocp.presolve = GLP_ON;
     iocp.msg_lev = GLP_MSG_OFF;
-    iocp.tm_lim = glpk_time_limit_ms(job->ctx);
+    iocp.tm_lim = glpk_wall_backstop_ms(job->ctx);
+    iocp.cb_func = qe_callback;
+    iocp.cb_info = job;
     glp_intopt(lp, &iocp);
     int st = glp_mip_status(lp);
     if (st == GLP_OPT || st == GLP_FEAS) {
@@ -123,7 +143,12 @@ corto_status qubo_exact(unsigned char *x, double *e, int *found, int *optimal,
             }
         }
     }
-    CORTO_TRY(glpk_guard(ctx, qe_body, &job, NULL));
+    /* No time limit (an iteration limit alone): a default bound. */
+    double saved =
+        glpk_share_begin(ctx, ctx->deadline > 0 ? 0.0 : QUBO_EXACT_DEFAULT_S);
+    rc = glpk_guard(ctx, qe_body, &job, NULL);
+    glpk_share_end(ctx, saved);
+    CORTO_TRY(rc);
     *found = job.found;
     *optimal = job.optimal;
     if (job.found)

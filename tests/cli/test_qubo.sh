@@ -88,3 +88,16 @@ run qubo --help
 expect_rc 0
 grep -q -- '--shrink-to' "$OUT" || fail "help lacks --shrink-to"
 grep -q -- '--mis-search' "$OUT" || fail "help lacks --mis-search"
+
+# Shrinking with low-rank and mixed correlations: feasible, repeatable;
+# an unknown estimate is a usage error.
+for corr in lowrank both; do
+    run qubo "$Q/tiny.mis" --problem mis --shrink-to 2 --correlations "$corr" --iterations 1000
+    expect_rc 0
+    grep -q 'feasible, 2 of 5' "$ERR" || fail "$corr shrink summary: $(cat "$ERR")"
+    cp "$OUT" "$TMP/c"
+    run qubo "$Q/tiny.mis" --problem mis --shrink-to 2 --correlations "$corr" --iterations 1000 -q
+    cmp -s "$OUT" "$TMP/c" || fail "$corr: not repeatable"
+done
+run qubo "$Q/tiny.mis" --problem mis --shrink-to 2 --correlations spectral
+expect_error_line "correlations"
