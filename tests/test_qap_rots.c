@@ -143,8 +143,8 @@ START_TEST(qubo_energy_is_the_cost)
 }
 END_TEST
 
-/* Smallest cost over all permutations of perm[k..n-1] (Heap-free
- * recursion by swaps). */
+/* Smallest cost over all permutations with perm[0..k-1] fixed, by
+ * recursive swaps (perm is restored). */
 static int64_t brute(const qp_problem *p, int *perm, int k)
 {
     if (k == p->n)
