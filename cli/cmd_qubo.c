@@ -5,6 +5,7 @@
  */
 #include "cli.h"
 #include "opt_table.h"
+#include "qubo_problem.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -28,15 +29,21 @@ void cmd_qubo_help(void)
         "complement),\n"
         "          .mis = independent set of the graph as given\n"
         "  mdkp    OR-Library mknap1 / mknap2 / mknapcb (one: --index)\n"
-        "  qap     QAPLIB .dat (one-hot QUBO, n <= 100)\n"
-        "  tsp     TSPLIB .tsp/.atsp (one-hot QUBO, n <= 100)\n"
+        "  qap     QAPLIB .dat (one-hot permutation QUBO)\n"
+        "  tsp     TSPLIB .tsp/.atsp (one-hot permutation QUBO)\n"
         "\n"
         "Options:\n"
         "  --index K            problem K (1-based) of a bqp or mknap file "
         "(default 1)\n"
-        "  --solver S           sa (default), tabu (qap/tsp: by location "
-        "swaps), exact\n"
-        "                       (GLPK, small QUBOs)\n"
+        "  --solver S           sa (default), tabu, exact (GLPK, small "
+        "QUBOs); qap/tsp\n"
+        "                       without --shrink-to default to tabu: "
+        "robust tabu search\n"
+        "                       by location swaps on the problem's own "
+        "matrices, any n;\n"
+        "                       sa, exact and --shrink-to build the QUBO "
+        "(n^2 variables,\n"
+        "                       n <= 100)\n"
         "  --time-limit S       CPU seconds in all (default 10)\n"
         "  --iterations N       SA sweeps / tabu moves / exact: branch-and-"
         "bound nodes\n"
@@ -191,6 +198,9 @@ static int qubo_options(corto_qubo_options *o, corto_qubo_kind *kind,
         if ((k = qubo_choice("solver", a->solver, solvers, 3)) < 0)
             return 1;
         o->solver = (corto_qubo_solver)k;
+    } else if ((*kind == CORTO_QUBO_QAP || *kind == CORTO_QUBO_TSP) &&
+               !a->shrink_to) {
+        o->solver = CORTO_QUBO_TABU; /* robust tabu search, any n */
     }
     if (a->penalty) {
         if ((k = qubo_choice("penalty", a->penalty, penalties, 2)) < 0)
@@ -286,7 +296,10 @@ int cmd_qubo(int argc, char **argv)
         return cli_fail(rc, &diag, a.file);
     rc = corto_qubo_solve(&res, q, &opt);
     if (rc == CORTO_ERR_UNSUPPORTED) {
-        cli_error("%s: too large for the one-hot QUBO (n <= 100)", a.file);
+        cli_error("%s: too large for the one-hot QUBO (n <= %d) that "
+                  "--solver sa/exact and --shrink-to need; use --solver "
+                  "tabu without --shrink-to",
+                  a.file, QP_PERM_MAX_N);
         code = CLI_EXIT_INPUT;
         goto done;
     }

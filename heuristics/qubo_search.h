@@ -48,14 +48,4 @@ corto_status qubo_sa(unsigned char *best, double *best_e, const qubo *q,
 corto_status qubo_tabu(unsigned char *best, double *best_e, const qubo *q,
                        solve_ctx *ctx, const unsigned char *start);
 
-/*
- * Tabu search over location swaps on a one-hot QUBO of n x n variables
- * (x[i*n + k]: facility i at location k), which never leaves the
- * permutations; starts from a random permutation. best_perm (n entries)
- * and *best_e receive the best permutation found and its energy. Without
- * a ctx limit it stops after 100 (n^2 + 100) moves.
- */
-corto_status qubo_swap_tabu(int *best_perm, double *best_e, const qubo *q,
-                            int n, solve_ctx *ctx);
-
 #endif /* CORTO_QUBO_SEARCH_H */

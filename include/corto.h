@@ -548,7 +548,11 @@ typedef enum corto_qubo_kind {
 
 typedef enum corto_qubo_solver {
     CORTO_QUBO_SA = 0, /* simulated annealing (default) */
-    CORTO_QUBO_TABU,   /* 1-flip tabu search */
+    CORTO_QUBO_TABU,   /* 1-flip tabu search; QAP / TSP without
+                          shrinking: robust tabu search by location swaps
+                          on the problem's matrices, without building the
+                          QUBO, any n (SA, EXACT and shrinking build it and
+                          refuse n > 100 with CORTO_ERR_UNSUPPORTED) */
     CORTO_QUBO_EXACT   /* GLPK on the linearised QUBO (small sizes) */
 } corto_qubo_solver;
 

@@ -85,7 +85,7 @@ static double qp_raw_energy(const qp_problem *p, const unsigned char *x)
     return e;
 }
 
-static int64_t qp_perm_cost(const qp_problem *p, const int *perm)
+int64_t qp_perm_cost(const qp_problem *p, const int *perm)
 {
     int n = p->n;
     int64_t c = 0;

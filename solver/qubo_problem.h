@@ -24,8 +24,8 @@
 #include "qubo.h"
 
 /* Largest QAP / TSP size built as a one-hot QUBO (n^2 variables, about
- * n^4 / 2 pair terms; a dense QAP of n = 100 takes about 1.6 GB, most of
- * it the swap tabu's dense pair matrix). */
+ * n^4 / 2 pair terms), which SA, the exact solver and shrinking need;
+ * tabu without shrinking never builds it (qap_rots.h) and has no limit. */
 #define QP_PERM_MAX_N 100
 
 typedef struct qp_problem {
@@ -97,6 +97,9 @@ void qp_decode(qp_sol *s, const qp_problem *p, const unsigned char *x);
  * left as they are. */
 corto_status qp_repair(qp_sol *s, const qp_problem *p);
 
+/* QAP / TSP: cost sum_ij a[i][j] b[perm i][perm j] of a permutation
+ * (equal to its one-hot QUBO energy). */
+int64_t qp_perm_cost(const qp_problem *p, const int *perm);
 /* QAP / TSP: cost change of exchanging the locations of facilities r
  * and s of perm. */
 int64_t qp_swap_delta(const qp_problem *p, const int *perm, int r, int s);

@@ -1,17 +1,19 @@
 /*
  * qubo_solve.c — the QUBO pipeline behind corto_qubo_solve: build the
  * QUBO of the problem, optionally shrink it (heuristics/shrink.c), solve it
- * (SA, tabu or GLPK; for QAP / TSP without shrinking, tabu moves by
- * swaps that keep the permutation), expand, decode, repair in the
- * original problem and
+ * (SA, tabu or GLPK), expand, decode, repair in the original problem and
  * keep the best feasible answer. MDKP with Lagrangian penalties runs this
  * over rounds, updating the multipliers by projected subgradient (dual)
  * ascent on the residuals of the unrepaired answer ("Cutting Slack").
  * MIS answers are then improved on the graph itself by local search
  * (heuristics/mis_numvc.c or mis_ils.c) unless the options turn it off.
+ * QAP / TSP with tabu and no shrinking never build the QUBO: robust tabu
+ * search (heuristics/qap_rots.c) works on the permutation directly, whose
+ * QUBO energy is its cost, so these have no size limit.
  */
 #include "clock.h"
 #include "mis_search.h"
+#include "qap_rots.h"
 #include "qubo_api.h"
 #include "qubo_exact.h"
 #include "qubo_search.h"
@@ -70,19 +72,7 @@ static corto_status qs_pass(unsigned char *x, const qubo *q, qs_run *run,
     ctx_init(&ctx, NULL, &run->copt);
     if (opt->shrink_to <= 0 || opt->shrink_to >= q->n) {
         run->solved_vars = q->n;
-        if (opt->solver != CORTO_QUBO_TABU ||
-            (p->kind != CORTO_QUBO_QAP && p->kind != CORTO_QUBO_TSP))
-            return qs_inner(x, q, run, &ctx);
-        /* Permutations: tabu over swaps that keep the one-hot form. */
-        int *perm = NULL;
-        double e = 0;
-        CORTO_ALLOC(perm, p->n);
-        rc = qubo_swap_tabu(perm, &e, q, p->n, &ctx);
-        memset(x, 0, (size_t)q->n);
-        for (int i = 0; rc == CORTO_OK && i < p->n; i++)
-            x[i * p->n + perm[i]] = 1;
-        free(perm);
-        return rc;
+        return qs_inner(x, q, run, &ctx);
     }
     corto_options sopt = run->copt;
     sopt.iterations = 0;
@@ -154,6 +144,31 @@ cleanup:
     return rc;
 }
 
+/* 1 when the permutation problem is solved without building its QUBO:
+ * QAP / TSP with tabu and no shrinking, by robust tabu search on the
+ * problem's matrices (a permutation's QUBO energy is its cost). */
+static int qs_implicit(const qp_problem *p, const corto_qubo_options *opt)
+{
+    return (p->kind == CORTO_QUBO_QAP || p->kind == CORTO_QUBO_TSP) &&
+           opt->solver == CORTO_QUBO_TABU &&
+           (opt->shrink_to <= 0 || opt->shrink_to >= p->n * p->n);
+}
+
+/* The implicit pass: sol->perm gets the best permutation found. */
+static corto_status qs_perm_pass(qp_sol *sol, qs_run *run, const qp_problem *p,
+                                 uint64_t seed)
+{
+    solve_ctx ctx;
+    int64_t cost = 0;
+    run->copt.seed = seed;
+    ctx_init(&ctx, NULL, &run->copt);
+    run->solved_vars = p->n * p->n;
+    corto_status rc = qap_rots_search(sol->perm, &cost, p, &ctx);
+    ctx_log(&ctx, 0, "qubo: robust tabu search, %lld moves, cost %lld",
+            (long long)ctx.iteration, (long long)cost);
+    return rc;
+}
+
 /* MDKP multipliers: a start at the average profit per unit of row weight,
  * the step scale (the largest start), and the weight of the squared
  * residual. */
@@ -204,6 +219,7 @@ corto_status corto_qubo_solve(corto_qubo_result **out,
     double start = clock_cpu_seconds();
     int lagrange = p->kind == CORTO_QUBO_MDKP &&
                    opt.penalty == CORTO_QUBO_PENALTY_LAGRANGE;
+    int implicit = qs_implicit(p, &opt);
     int rounds = lagrange ? (opt.rounds > 0 ? opt.rounds : 1) : 1;
     int mis_ls =
         p->kind == CORTO_QUBO_MIS && opt.mis_search != CORTO_QUBO_MIS_NONE;
@@ -232,9 +248,11 @@ corto_status corto_qubo_solve(corto_qubo_result **out,
         double left = opt.time_limit - (clock_cpu_seconds() - start);
         if (opt.time_limit > 0 && left <= 0 && have)
             break;
-        CORTO_TRY(qp_build(&b, p, &pen));
-        CORTO_TRY(qb_build(&q, &b));
-        qb_free(&b);
+        if (!implicit) {
+            CORTO_TRY(qp_build(&b, p, &pen));
+            CORTO_TRY(qb_build(&q, &b));
+            qb_free(&b);
+        }
         /* Building the QUBO (seconds for a QAP of n = 100) is part of the
          * budget. */
         left = opt.time_limit - (clock_cpu_seconds() - start);
@@ -242,11 +260,15 @@ corto_status corto_qubo_solve(corto_qubo_result **out,
             opt.time_limit > 0 ? fmax(left, 1e-3) / (rounds - r) : 0.0;
         if (mis_ls)
             run.copt.time_limit *= QS_MIS_QUBO_SHARE;
-        free(x);
-        x = NULL;
-        CORTO_ALLOC(x, q.n);
-        CORTO_TRY(qs_pass(x, &q, &run, p, opt.seed + (uint64_t)r));
-        qp_decode(&sol, p, x);
+        if (implicit) {
+            CORTO_TRY(qs_perm_pass(&sol, &run, p, opt.seed + (uint64_t)r));
+        } else {
+            free(x);
+            x = NULL;
+            CORTO_ALLOC(x, q.n);
+            CORTO_TRY(qs_pass(x, &q, &run, p, opt.seed + (uint64_t)r));
+            qp_decode(&sol, p, x);
+        }
         if (lagrange) {
             /* Projected subgradient step on the unrepaired residuals. */
             qp_mdkp_residual(g, p, sol.x);

@@ -3,8 +3,6 @@
  *  - simulated annealing, tabu search and GLPK's exact solve reach the
  *    enumerated minimum of random 14-variable QUBOs (exact: proven);
  *  - the same seed and iteration limit give the same state;
- *  - swap tabu on a one-hot QAP QUBO stays on permutations, reports
- *    their cost as energy and reaches the optimum of the tiny instance;
  *  - corto_qubo_solve on a RAW QUBO built term by term, and on the bundled
  *    bqp, max-cut, MIS, MDKP (slack and Lagrangian) and QAP files, returns
  *    a feasible answer whose objective is recomputed from the values, and
@@ -108,36 +106,6 @@ START_TEST(same_seed_same_state)
         ck_assert_double_eq(ea, eb);
     }
     qubo_free(&q);
-}
-END_TEST
-
-/* Swap tabu on the one-hot QUBO of tiny.dat: always a permutation, its
- * reported energy is its cost, and it reaches the optimum 42. */
-START_TEST(swap_tabu_keeps_permutations)
-{
-    qp_problem p;
-    qubo_builder b;
-    qubo q;
-    test_read_qubo_fixture(&p, "tiny.dat", CORTO_QUBO_QAP, 0);
-    ck_assert_int_eq(qp_build(&b, &p, NULL), CORTO_OK);
-    ck_assert_int_eq(qb_build(&q, &b), CORTO_OK);
-    for (int64_t iters = 1; iters <= 200; iters *= 5) {
-        int perm[4];
-        double e = 0;
-        corto_options o;
-        solve_ctx ctx;
-        limits(&o, 0, iters, 2);
-        ctx_init(&ctx, NULL, &o);
-        ck_assert_int_eq(qubo_swap_tabu(perm, &e, &q, 4, &ctx), CORTO_OK);
-        qp_sol s = {NULL, perm};
-        ck_assert(qp_feasible(&p, &s));
-        ck_assert_double_eq(e, qp_objective(&p, &s));
-        if (iters >= 125)
-            ck_assert_double_eq(e, 42);
-    }
-    qubo_free(&q);
-    qb_free(&b);
-    qp_free(&p);
 }
 END_TEST
 
@@ -304,7 +272,6 @@ static Suite *qubo_search_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, solvers_reach_the_minimum);
     tcase_add_test(tc, same_seed_same_state);
-    tcase_add_test(tc, swap_tabu_keeps_permutations);
     tcase_add_test(tc, raw_qubo_through_the_api);
     tcase_add_test(tc, bundled_files_solve_to_optimum);
     tcase_add_test(tc, shrunk_solves_are_feasible);

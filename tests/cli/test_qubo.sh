@@ -4,7 +4,9 @@
 # line; QAPLIB .sln for qap; tour for tsp), the same seed and iteration
 # limit repeat the same answer (also with each MIS graph local search),
 # shrinking still gives feasible answers,
-# and bad input or usage gives one "corto: " line with exit 2.
+# a QAP above the one-hot QUBO's size limit is solved by the default
+# (implicit) route and refused by sa, and bad input or usage gives one
+# "corto: " line with exit 2.
 # shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -59,6 +61,21 @@ for search in numvc ils none; do
     run qubo "$Q/tiny.mis" --problem mis --mis-search "$search" --iterations 500 --seed 3 -q
     cmp -s "$OUT" "$TMP/a" || fail "mis $search: not repeatable"
 done
+
+# Above the one-hot QUBO's limit (n = 101): the default solver for qap
+# (robust tabu search on the matrices) takes it; sa, which needs the QUBO,
+# is refused in one line.
+awk 'BEGIN { n = 101; print n
+    for (m = 0; m < 2; m++) for (i = 0; i < n; i++) {
+        l = ""; for (j = 0; j < n; j++) l = l " " (i * 7 + j * (m + 3)) % 10
+        print l } }' >"$TMP/big.dat"
+run qubo "$TMP/big.dat" --problem qap --iterations 50 --out "$TMP/big.sln"
+expect_rc 0
+grep -q 'feasible, 10201 of 10201' "$ERR" || fail "big qap summary: $(cat "$ERR")"
+[ "$(sed -n 2p "$TMP/big.sln" | tr ' ' '\n' | sort -n | uniq | wc -l)" -eq 101 ] ||
+    fail "big qap: not a permutation"
+run qubo "$TMP/big.dat" --problem qap --solver sa --iterations 5
+expect_error_line "--solver tabu"
 
 # Same seed, same iteration limit: same answer.
 run qubo "$Q/tiny_gset.txt" --problem maxcut --iterations 500 --seed 9 -q
