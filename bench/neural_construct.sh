@@ -11,6 +11,15 @@
 # usage: bench/neural_construct.sh [--corto BIN] [--instances N] [--seed N]
 #            [--reference-limit S] [--alns-limits "0.1 0.3 1"] [--out FILE.md]
 #            [--model FILE]   (weights for the neural runs; default built in)
+#            [--ref-cache FILE.csv]  (ALNS references kept between runs)
+#            [--refs-only --from K]  (only fill the cache, from instance K on)
+# The ALNS references do not depend on the model: they are kept in a CSV
+# keyed by generator seed, instance, limit and ALNS seed (default
+# bench/results/neural_construct_refs.csv), so a rerun with another
+# --model only runs the constructions. --alns-limits "" skips the ALNS
+# comparison. A second copy with --refs-only --from K fills the cache for
+# the later instances while the first one works on the earlier ones (the
+# cache is read again for every instance).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,6 +31,9 @@ alns_limits="0.1 0.3 1"
 out="$here/bench/results/neural_construct.md"
 model_args=()
 model_name="neural/models/default.cnn (see neural/models/README.md)"
+ref_cache="$here/bench/results/neural_construct_refs.csv"
+refs_only=0
+from=1
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -32,6 +44,9 @@ while [ $# -gt 0 ]; do
     --alns-limits) alns_limits=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --model) model_args=(--model "$2"); model_name=$(basename "$2"); shift 2 ;;
+    --ref-cache) ref_cache=$2; shift 2 ;;
+    --refs-only) refs_only=1; shift ;;
+    --from) from=$2; shift 2 ;;
     *) echo "neural_construct.sh: unknown argument '$1'" >&2; exit 2 ;;
     esac
 done
@@ -46,8 +61,13 @@ mkdir -p "$tmp/gen"
 # shellcheck source=bench/neural_lib.sh
 . "$here/bench/neural_lib.sh"
 
+# The reference cache: "gen_seed,instance,limit,alns_seed,cost" rows.
+[ -s "$ref_cache" ] || echo "gen_seed,instance,limit,alns_seed,cost" >"$ref_cache"
+cached=0
+
 methods="savings nearest neural neural64"
 csv="${out%.md}.csv"
+[ "$refs_only" = 0 ] || csv=/dev/null
 echo "instance,method,cost,cpu_ms,reference" >"$csv"
 declare -A gsum gn msum wins
 for m in $methods; do gsum[$m]=0; gn[$m]=0; msum[$m]=0; wins[$m]=0; done
@@ -58,9 +78,20 @@ done
 
 for file in "$tmp"/gen/*.vrp; do
     name=$(basename "$file" .vrp)
-    run_one "$file" --time-limit "$ref_limit" --seed 1
-    ref=$R_COST
+    index=$((10#${name##*-}))
+    [ "$index" -ge "$from" ] || continue
+    key="$seed,$name,$ref_limit,1"
+    ref=$(awk -F, -v k="$key" '$1 "," $2 "," $3 "," $4 == k { print $5; exit }' \
+        "$ref_cache")
+    if [ -n "$ref" ]; then
+        cached=$((cached + 1))
+    else
+        run_one "$file" --time-limit "$ref_limit" --seed 1
+        ref=$R_COST
+        [ "$ref" = - ] || echo "$key,$ref" >>"$ref_cache"
+    fi
     [ "$ref" != - ] || { echo "$name: no reference, skipped" >&2; continue; }
+    [ "$refs_only" = 0 ] || { echo "$name reference" >&2; continue; }
     declare -A cost=()
     for m in $methods; do
         case $m in
@@ -99,6 +130,7 @@ for file in "$tmp"/gen/*.vrp; do
     echo "$name done" >&2
 done
 
+[ "$refs_only" = 0 ] || exit 0
 mean() { awk -v s="$1" -v n="$2" 'BEGIN { if (n) printf "%.2f", s / n; else print "-" }'; }
 {
     echo "# Neural construction on uniform CVRP100"
@@ -108,6 +140,8 @@ mean() { awk -v s="$1" -v n="$2" 'BEGIN { if (n) printf "%.2f", s / n; else prin
     echo "square scaled by 1000, demands 1..9, capacity 50). Gaps are to the"
     echo "ALNS at ${ref_limit} s CPU, seed 1 (no best-known values exist for"
     echo "these instances). Every solution verified by \`corto check\`."
+    echo "References are kept in \`$(basename "$ref_cache")\` ($cached of this"
+    echo "run's read from it, computed by an earlier run of the same script)."
     echo "CPU ms: the construction's CPU time from the solver's log, at 1 ms"
     echo "resolution (nearest neighbour takes less); the neural rows include"
     echo "decoding the compiled-in weight file and computing the features."
@@ -128,14 +162,16 @@ mean() { awk -v s="$1" -v n="$2" 'BEGIN { if (n) printf "%.2f", s / n; else prin
     done
     echo
     echo "Neural greedy cheaper than savings on ${wins[neural]} of ${gn[neural]} instances."
-    echo
-    echo "ALNS (seed 1) started from each construction; the limit includes the"
-    echo "construction's own time."
-    echo
-    echo "| ALNS limit (CPU s) | from savings: mean gap | from neural greedy: mean gap |"
-    echo "|---|---|---|"
-    for lim in $alns_limits; do
-        echo "| $lim | $(mean "${asum[savings$lim]}" "${an[savings$lim]}")% | $(mean "${asum[neural$lim]}" "${an[neural$lim]}")% |"
-    done
+    if [ -n "$alns_limits" ]; then
+        echo
+        echo "ALNS (seed 1) started from each construction; the limit includes the"
+        echo "construction's own time."
+        echo
+        echo "| ALNS limit (CPU s) | from savings: mean gap | from neural greedy: mean gap |"
+        echo "|---|---|---|"
+        for lim in $alns_limits; do
+            echo "| $lim | $(mean "${asum[savings$lim]}" "${an[savings$lim]}")% | $(mean "${asum[neural$lim]}" "${an[neural$lim]}")% |"
+        done
+    fi
 } >"$out"
 cat "$out"
