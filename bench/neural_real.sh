@@ -28,13 +28,9 @@ while [ $# -gt 0 ]; do
     *) echo "neural_real.sh: unknown argument '$1'" >&2; exit 2 ;;
     esac
 done
-[ -x "$corto" ] || { echo "neural_real.sh: no corto binary at $corto" >&2; exit 2; }
-[ -r "$dir/bks.csv" ] || { echo "neural_real.sh: no $dir/bks.csv" >&2; exit 2; }
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 # shellcheck source=bench/neural_lib.sh
 . "$here/bench/neural_lib.sh"
+neural_start neural_real.sh "$dir"
 
 # construct FILE ARGS...: --construct-only run checked by `corto check`,
 # feasible or not; sets C_COST, C_ROUTES, C_FEAS (yes/no), C_VIOL (the
