@@ -19,17 +19,17 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/neural_lib.sh
+. "$here/bench/neural_lib.sh"
 corto="$here/build/corto"
 dir="$here/../shared/instances/cvrp/X"
-instances="X-n101-k25 X-n148-k46 X-n190-k8 X-n233-k16 X-n280-k17 X-n336-k84 X-n384-k52 X-n429-k61 X-n459-k26 X-n480-k70"
+instances=$NEURAL_X_INSTANCES
 seeds=5
 limits="1 3"
 jobs=1
 report_only=0
 out="$here/bench/results/neural_arm.md"
 off_cache="$here/bench/results/neural_arm_off.csv"
-model_args=()
-model_name="neural/models/default.cnn (see neural/models/README.md)"
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -39,15 +39,13 @@ while [ $# -gt 0 ]; do
     --seeds) seeds=$2; shift 2 ;;
     --limits) limits=$2; shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
-    --model) model_args=(--model "$2"); model_name=$(basename "$2"); shift 2 ;;
+    --model) neural_model_arg "$2"; shift 2 ;;
     --off-cache) off_cache=$2; shift 2 ;;
     --report-only) report_only=1; shift ;;
     --out) out=$2; shift 2 ;;
     *) echo "neural_arm.sh: unknown argument '$1'" >&2; exit 2 ;;
     esac
 done
-# shellcheck source=bench/neural_lib.sh
-. "$here/bench/neural_lib.sh"
 neural_start neural_arm.sh "$dir"
 work=$tmp # each worker runs in its own folder below
 [ -s "$off_cache" ] || echo "instance,limit,seed,cost" >"$off_cache"

@@ -36,3 +36,16 @@ neural_start() {
     tmp=$(mktemp -d)
     trap 'rm -rf "$tmp"' EXIT
 }
+
+# The 10 CVRPLIB X instances of 100 to 479 clients the neural benchmarks
+# share (neural_x.sh's set).
+NEURAL_X_INSTANCES="X-n101-k25 X-n148-k46 X-n190-k8 X-n233-k16 X-n280-k17 X-n336-k84 X-n384-k52 X-n429-k61 X-n459-k26 X-n480-k70"
+
+# The built-in model, and neural_model_arg FILE for a --model argument:
+# sets model_args (corto options) and model_name (for the table).
+model_args=()
+model_name="neural/models/default.cnn (see neural/models/README.md)"
+neural_model_arg() {
+    model_args=(--model "$1")
+    model_name=$(basename "$1")
+}

@@ -13,23 +13,21 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/neural_lib.sh
+. "$here/bench/neural_lib.sh"
 corto="$here/build/corto"
 dir="$here/../shared/instances/real"
 out="$here/bench/results/neural_real.md"
-model_args=()
-model_name="neural/models/default.cnn (see neural/models/README.md)"
 
 while [ $# -gt 0 ]; do
     case "$1" in
     --corto) corto=$2; shift 2 ;;
     --dir) dir=$2; shift 2 ;;
-    --model) model_args=(--model "$2"); model_name=$(basename "$2"); shift 2 ;;
+    --model) neural_model_arg "$2"; shift 2 ;;
     --out) out=$2; shift 2 ;;
     *) echo "neural_real.sh: unknown argument '$1'" >&2; exit 2 ;;
     esac
 done
-# shellcheck source=bench/neural_lib.sh
-. "$here/bench/neural_lib.sh"
 neural_start neural_real.sh "$dir"
 
 # construct FILE ARGS...: --construct-only run checked by `corto check`,
