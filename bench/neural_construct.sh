@@ -11,6 +11,18 @@
 # usage: bench/neural_construct.sh [--corto BIN] [--instances N] [--seed N]
 #            [--reference-limit S] [--alns-limits "0.1 0.3 1"] [--out FILE.md]
 #            [--model FILE]   (weights for the neural runs; default built in)
+#            [--ref-cache FILE.csv]  (ALNS references kept between runs)
+#            [--from A] [--to B]  (only instances A..B, for parallel workers)
+#            [--refs-only]  (only fill the reference cache)
+#            [--report-only]  (only write the table from FILE.csv, e.g. the
+#                              concatenated CSVs of workers)
+# The ALNS references do not depend on the model: they are kept in a CSV
+# keyed by generator seed, instance, limit and ALNS seed (default
+# bench/results/neural_construct_refs.csv), so a rerun with another
+# --model only runs the constructions. --alns-limits "" skips the ALNS
+# comparison. Workers on disjoint --from/--to ranges (each with its own
+# --out) share the cache, which is read again for every instance; their
+# CSVs concatenated then give the table with --report-only.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,6 +34,11 @@ alns_limits="0.1 0.3 1"
 out="$here/bench/results/neural_construct.md"
 model_args=()
 model_name="neural/models/default.cnn (see neural/models/README.md)"
+ref_cache="$here/bench/results/neural_construct_refs.csv"
+refs_only=0
+report_only=0
+from=1
+to=1000000000
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -32,6 +49,11 @@ while [ $# -gt 0 ]; do
     --alns-limits) alns_limits=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --model) model_args=(--model "$2"); model_name=$(basename "$2"); shift 2 ;;
+    --ref-cache) ref_cache=$2; shift 2 ;;
+    --refs-only) refs_only=1; shift ;;
+    --from) from=$2; shift 2 ;;
+    --to) to=$2; shift 2 ;;
+    --report-only) report_only=1; shift ;;
     *) echo "neural_construct.sh: unknown argument '$1'" >&2; exit 2 ;;
     esac
 done
@@ -46,22 +68,29 @@ mkdir -p "$tmp/gen"
 # shellcheck source=bench/neural_lib.sh
 . "$here/bench/neural_lib.sh"
 
+# The reference cache: "gen_seed,instance,limit,alns_seed,cost" rows.
+[ -s "$ref_cache" ] || echo "gen_seed,instance,limit,alns_seed,cost" >"$ref_cache"
+
 methods="savings nearest neural neural64"
 csv="${out%.md}.csv"
-echo "instance,method,cost,cpu_ms,reference" >"$csv"
-declare -A gsum gn msum wins
-for m in $methods; do gsum[$m]=0; gn[$m]=0; msum[$m]=0; wins[$m]=0; done
-declare -A asum an
-for lim in $alns_limits; do
-    for s in savings neural; do asum[$s$lim]=0; an[$s$lim]=0; done
-done
+[ "$refs_only" = 0 ] || csv=/dev/null
+[ "$report_only" = 1 ] || echo "instance,method,cost,cpu_ms,reference" >"$csv"
 
 for file in "$tmp"/gen/*.vrp; do
+    [ "$report_only" = 0 ] || break
     name=$(basename "$file" .vrp)
-    run_one "$file" --time-limit "$ref_limit" --seed 1
-    ref=$R_COST
+    index=$((10#${name##*-}))
+    [ "$index" -ge "$from" ] && [ "$index" -le "$to" ] || continue
+    key="$seed,$name,$ref_limit,1"
+    ref=$(awk -F, -v k="$key" '$1 "," $2 "," $3 "," $4 == k { print $5; exit }' \
+        "$ref_cache")
+    if [ -z "$ref" ]; then
+        run_one "$file" --time-limit "$ref_limit" --seed 1
+        ref=$R_COST
+        [ "$ref" = - ] || echo "$key,$ref" >>"$ref_cache"
+    fi
     [ "$ref" != - ] || { echo "$name: no reference, skipped" >&2; continue; }
-    declare -A cost=()
+    [ "$refs_only" = 0 ] || { echo "$name reference" >&2; continue; }
     for m in $methods; do
         case $m in
         savings) args=(--init savings) ;;
@@ -70,44 +99,32 @@ for file in "$tmp"/gen/*.vrp; do
         neural64) args=(--init neural --samples 64 "${model_args[@]}") ;;
         esac
         run_one "$file" "${args[@]}" --construct-only --seed 1
-        cost[$m]=$R_COST
         echo "$name,$m,$R_COST,$R_MS,$ref" >>"$csv"
-        if [ "$R_COST" != - ]; then
-            gsum[$m]=$(awk -v s="${gsum[$m]}" -v c="$R_COST" -v r="$ref" \
-                'BEGIN { print s + 100 * (c - r) / r }')
-            msum[$m]=$(awk -v s="${msum[$m]}" -v t="$R_MS" 'BEGIN { print s + t }')
-            gn[$m]=$((gn[$m] + 1))
-        fi
     done
-    if [ "${cost[neural]}" != - ] && [ "${cost[savings]}" != - ] &&
-        [ "${cost[neural]}" -lt "${cost[savings]}" ]; then
-        wins[neural]=$((wins[neural] + 1))
-    fi
     for lim in $alns_limits; do
         for s in savings neural; do
             args=(--init "$s")
             [ "$s" = savings ] || args+=("${model_args[@]}")
             run_one "$file" "${args[@]}" --time-limit "$lim" --seed 1
             echo "$name,alns-$lim-from-$s,$R_COST,-,$ref" >>"$csv"
-            if [ "$R_COST" != - ]; then
-                asum[$s$lim]=$(awk -v s="${asum[$s$lim]}" -v c="$R_COST" \
-                    -v r="$ref" 'BEGIN { print s + 100 * (c - r) / r }')
-                an[$s$lim]=$((an[$s$lim] + 1))
-            fi
         done
     done
     echo "$name done" >&2
 done
 
-mean() { awk -v s="$1" -v n="$2" 'BEGIN { if (n) printf "%.2f", s / n; else print "-" }'; }
+[ "$refs_only" = 0 ] || exit 0
+n_done=$(awk -F, 'NR > 1 && $2 == "savings"' "$csv" | wc -l)
 {
     echo "# Neural construction on uniform CVRP100"
     echo
-    echo "$instances instances from \`corto train --generate\` (seed $seed;"
+    echo "$n_done instances from \`corto train --generate\` (seed $seed;"
     echo "Kool et al.'s distribution: depot and clients uniform in the unit"
     echo "square scaled by 1000, demands 1..9, capacity 50). Gaps are to the"
     echo "ALNS at ${ref_limit} s CPU, seed 1 (no best-known values exist for"
     echo "these instances). Every solution verified by \`corto check\`."
+    echo "References are kept in \`$(basename "$ref_cache")\` (keyed by"
+    echo "generator seed, instance, limit and ALNS seed; a rerun with another"
+    echo "model reads them instead of running the ALNS again)."
     echo "CPU ms: the construction's CPU time from the solver's log, at 1 ms"
     echo "resolution (nearest neighbour takes less); the neural rows include"
     echo "decoding the compiled-in weight file and computing the features."
@@ -115,27 +132,56 @@ mean() { awk -v s="$1" -v n="$2" 'BEGIN { if (n) printf "%.2f", s / n; else prin
     echo "Produced by \`bench/neural_construct.sh\`; per-instance rows in"
     echo "\`$(basename "$csv")\`."
     echo
-    echo "| construction | solved | mean gap to ALNS ${ref_limit} s | mean CPU ms |"
-    echo "|---|---|---|---|"
-    for m in $methods; do
-        case $m in
-        neural) label="neural greedy" ;;
-        neural64) label="neural best of 64" ;;
-        nearest) label="nearest neighbour" ;;
-        *) label=$m ;;
-        esac
-        echo "| $label | ${gn[$m]} | $(mean "${gsum[$m]}" "${gn[$m]}")% | $(mean "${msum[$m]}" "${gn[$m]}") |"
-    done
-    echo
-    echo "Neural greedy cheaper than savings on ${wins[neural]} of ${gn[neural]} instances."
-    echo
-    echo "ALNS (seed 1) started from each construction; the limit includes the"
-    echo "construction's own time."
-    echo
-    echo "| ALNS limit (CPU s) | from savings: mean gap | from neural greedy: mean gap |"
-    echo "|---|---|---|"
-    for lim in $alns_limits; do
-        echo "| $lim | $(mean "${asum[savings$lim]}" "${an[savings$lim]}")% | $(mean "${asum[neural$lim]}" "${an[neural$lim]}")% |"
-    done
+    echo "| construction | solved | mean gap to ALNS ${ref_limit} s | median gap | within 4% | mean CPU ms |"
+    echo "|---|---|---|---|---|---|"
+    awk -F, 'NR > 1 && $2 !~ /^alns-/ {
+        k = $2; tot[k]++
+        if ($3 == "-") next
+        g = 100 * ($3 - $5) / $5
+        n[k]++; s[k] += g; t[k] += $4; w[k] += g <= 4; v[k, n[k]] = g
+        c[$1, k] = $3
+    }
+    END {
+        split("savings nearest neural neural64", order, " ")
+        lab["neural"] = "neural greedy"; lab["neural64"] = "neural best of 64"
+        lab["savings"] = "savings"; lab["nearest"] = "nearest neighbour"
+        for (i = 1; i <= 4; i++) {
+            k = order[i]
+            for (a = 1; a <= n[k]; a++) x[a] = v[k, a]
+            m = n[k]
+            for (a = 2; a <= m; a++) {
+                y = x[a]
+                for (b = a - 1; b >= 1 && x[b] > y; b--) x[b + 1] = x[b]
+                x[b + 1] = y
+            }
+            med = m ? (m % 2 ? x[(m + 1) / 2] : (x[m / 2] + x[m / 2 + 1]) / 2) : 0
+            printf "| %s | %d of %d | %.2f%% | %.2f%% | %d | %.2f |\n", lab[k], n[k],
+                tot[k], m ? s[k] / m : 0, med, w[k], m ? t[k] / m : 0
+        }
+        for (key in c) {
+            split(key, f, SUBSEP)
+            if (f[2] == "neural" && ((f[1], "savings") in c)) {
+                both++
+                if (c[key] + 0 < c[f[1], "savings"] + 0) wins++
+            }
+        }
+        printf "\nNeural greedy cheaper than savings on %d of %d instances.\n", wins, both
+    }' "$csv"
+    if [ -n "$alns_limits" ]; then
+        echo
+        echo "ALNS (seed 1) started from each construction; the limit includes the"
+        echo "construction's own time."
+        echo
+        echo "| ALNS limit (CPU s) | from savings: mean gap | from neural greedy: mean gap |"
+        echo "|---|---|---|"
+        for lim in $alns_limits; do
+            awk -F, -v l="$lim" 'NR > 1 && $3 != "-" {
+                if ($2 == "alns-" l "-from-savings") { s += 100 * ($3 - $5) / $5; n++ }
+                if ($2 == "alns-" l "-from-neural") { t += 100 * ($3 - $5) / $5; m++ }
+            }
+            END { printf "| %s | %s | %s |\n", l, n ? sprintf("%.2f%%", s / n) : "-",
+                m ? sprintf("%.2f%%", t / m) : "-" }' "$csv"
+        done
+    fi
 } >"$out"
 cat "$out"

@@ -45,10 +45,10 @@ void cmd_solve_help(void)
            "problem)\n"
            "  --trace FILE                  write the best cost over CPU time "
            "to FILE (CSV)\n"
-           "  --model FILE                  with --init neural: the weights "
-           "of FILE (corto\n"
-           "                                train) instead of the built-in "
-           "model\n"
+           "  --model FILE                  with --init neural or "
+           "--neural-arm: the weights\n"
+           "                                of FILE (corto train), not the "
+           "built-in model\n"
            "  -q, --quiet                   no summary or progress on "
            "stderr\n"
            "  -v, --verbose                 log to stderr; -vv or --verbose 2 "
@@ -182,11 +182,15 @@ static int solve_failed(corto_status rc, const corto_problem *p,
             cli_error("%s: the options do not apply to this problem", path);
         return CLI_EXIT_INPUT;
     }
-    if (rc == CORTO_ERR_UNSUPPORTED && opt->init == CORTO_INIT_NEURAL) {
-        cli_error("%s: --init neural: %s", path,
+    if (rc == CORTO_ERR_UNSUPPORTED &&
+        (opt->init == CORTO_INIT_NEURAL || opt->neural_arm)) {
+        cli_error("%s: %s: %s", path,
+                  opt->init == CORTO_INIT_NEURAL ? "--init neural"
+                                                 : "--neural-arm",
                   corto_neural_available()
                       ? "the policy handles one depot, required clients, "
-                        "no pickup-delivery pairs, skills or fixed edges"
+                        "no pickup-delivery pairs, skills or fixed edges "
+                        "(--neural-arm: VRPs only)"
                       : "no trained model is built into this corto");
         return CLI_EXIT_INPUT;
     }
@@ -230,8 +234,8 @@ int cmd_solve(int argc, char **argv)
     }
 
     if (a.model) {
-        if (a.opt.init != CORTO_INIT_NEURAL) {
-            cli_error("--model applies with --init neural");
+        if (a.opt.init != CORTO_INIT_NEURAL && !a.opt.neural_arm) {
+            cli_error("--model applies with --init neural or --neural-arm");
             status = CLI_EXIT_INPUT;
             goto cleanup;
         }

@@ -34,6 +34,11 @@
  * limit when one is set (so a seed and an iteration count give the same
  * run on any machine), otherwise the fraction of the time limit.
  *
+ * Neural arm (option neural-arm, repair_neural.h): the policy of neural/
+ * becomes one more repair operator, so every destroy operator gets a
+ * (destroy, neural) arm next to its classical pairs and the bandit learns
+ * how often to use it.
+ *
  * Route pool (option route-pool, route_pool.h): the feasible routes of
  * every candidate within ALNS_POOL_GAP of the best go into a bounded pool, and
  * now and then a set partitioning over the pool (GLPK), started from the best
@@ -45,6 +50,7 @@
 #include "bandit.h"
 #include "destroy.h"
 #include "repair.h"
+#include "repair_neural.h"
 #include "route_pool.h"
 #include "util.h"
 #include "vrp_ls.h"
@@ -64,7 +70,8 @@
  * through at the start. */
 #define ALNS_START_WORSE 0.002
 
-#define ALNS_ARMS (DESTROY_KIND_COUNT * REPAIR_KIND_COUNT)
+/* Repair operators: the classical ones, then the neural one when on. */
+#define ALNS_REPAIRS (REPAIR_KIND_COUNT + 1)
 /* Arms of the second bandit: bit 0 soft constraints on, bit 1 the upper
  * half of the destroy size range. */
 #define ALNS_MODES 4
@@ -81,6 +88,8 @@ typedef struct alns {
     vrp_ls *ls;
     destroy_ws *dw;
     repair_ws *rw;
+    repair_neural *nr; /* NULL unless the option neural-arm is on */
+    int n_repairs;     /* repair operators in the arms */
     bandit *band;      /* arms: (destroy, repair) pairs */
     bandit *mode_band; /* arms: destroy size class x soft constraints */
     accept_criterion *acc;
@@ -212,13 +221,15 @@ static void alns_report(const alns *a, solve_ctx *ctx, int64_t iters)
     char label[64];
     ctx_log(ctx, 0, "alns: %lld iterations, selector %s", (long long)iters,
             bandit_kind_name(bandit_get_kind(a->band)));
-    for (int arm = 0; arm < ALNS_ARMS; arm++) {
+    for (int arm = 0; arm < DESTROY_KIND_COUNT * a->n_repairs; arm++) {
         const bandit_arm_stats *s = bandit_stats(a->band, arm);
         if (!s)
             continue;
+        int rk = arm % a->n_repairs;
         snprintf(label, sizeof label, "%s + %s",
-                 destroy_name((destroy_kind)(arm / REPAIR_KIND_COUNT)),
-                 repair_name((repair_kind)(arm % REPAIR_KIND_COUNT)));
+                 destroy_name((destroy_kind)(arm / a->n_repairs)),
+                 rk < REPAIR_KIND_COUNT ? repair_name((repair_kind)rk)
+                                        : "neural");
         alns_report_arm(ctx, label, s);
     }
     for (int mode = 0; mode < ALNS_MODES; mode++) {
@@ -241,6 +252,7 @@ static void alns_free(alns *a)
     vrp_ls_destroy(a->ls);
     destroy_destroy(a->dw);
     repair_destroy(a->rw);
+    repair_neural_destroy(a->nr);
     bandit_destroy(a->band);
     bandit_destroy(a->mode_band);
     accept_destroy(a->acc);
@@ -267,8 +279,13 @@ corto_status alns_run(corto_solution *s, solve_ctx *ctx)
     CORTO_TRY(vrp_ls_create(&a->ls, &a->d));
     CORTO_TRY(destroy_create(&a->dw, &a->d, NULL));
     CORTO_TRY(repair_create(&a->rw, &a->d, 0.01));
+    a->n_repairs = REPAIR_KIND_COUNT;
+    if (ctx->opt->neural_arm) {
+        CORTO_TRY(repair_neural_create(&a->nr, &a->d, ctx));
+        a->n_repairs = ALNS_REPAIRS;
+    }
     CORTO_TRY(bandit_create(&a->band, (bandit_kind)ctx->opt->selector,
-                            ALNS_ARMS, NULL));
+                            DESTROY_KIND_COUNT * a->n_repairs, NULL));
     CORTO_TRY(bandit_create(&a->mode_band, (bandit_kind)ctx->opt->selector,
                             ALNS_MODES, NULL));
     int64_t start_obj = vrp_state_hard_objective(cur);
@@ -293,14 +310,17 @@ corto_status alns_run(corto_solution *s, solve_ctx *ctx)
     while (!ctx_should_stop(ctx)) {
         int arm = bandit_select(a->band, &ctx->rng);
         int mode = bandit_select(a->mode_band, &ctx->rng);
-        destroy_kind dk = (destroy_kind)(arm / REPAIR_KIND_COUNT);
-        repair_kind rk = (repair_kind)(arm % REPAIR_KIND_COUNT);
+        destroy_kind dk = (destroy_kind)(arm / a->n_repairs);
+        int rk = arm % a->n_repairs;
         a->d.soft = ctx->opt->soft_constraints && (mode & 1);
         CORTO_TRY(vrp_state_copy(cand, cur));
         int q = alns_destroy_size(ctx, a->d.n_clients, mode >> 1, &ctx->rng);
         int64_t since = cand->counter;
         destroy_apply(a->dw, dk, cand, q, &ctx->rng);
-        CORTO_TRY(repair_apply(a->rw, rk, cand, &ctx->rng));
+        if (rk < REPAIR_KIND_COUNT)
+            CORTO_TRY(repair_apply(a->rw, (repair_kind)rk, cand, &ctx->rng));
+        else
+            CORTO_TRY(repair_neural_apply(a->nr, a->rw, cand, &ctx->rng));
         int64_t obj = vrp_state_objective(cand);
         if ((double)obj <= (double)best_obj * (1.0 + ALNS_LS_GAP) ||
             obj < best_obj) {

@@ -319,6 +319,9 @@ typedef struct corto_options {
     const struct corto_neural_model *neural_model; /* --init neural: this
                              model (corto_neural_model_load) instead of the
                              built-in one; NULL = built-in (default) */
+    int neural_arm; /* 1: the VRP ALNS may also repair with the neural
+                       policy, one more arm for its bandit (problems
+                       --init neural handles; default 0) */
 } corto_options;
 
 /* Fill *opt with the defaults documented above. */

@@ -45,27 +45,38 @@ void corto_neural_model_destroy(corto_neural_model *nm)
     free(nm);
 }
 
+corto_status nn_construct_model(const corto_options *opt, const nn_model **m,
+                                nn_model **own)
+{
+    nn_config cfg;
+    *own = NULL;
+    if (opt->neural_model) {
+        *m = opt->neural_model->m;
+        return CORTO_OK;
+    }
+    if (nn_default_weights_len == 0)
+        return CORTO_ERR_UNSUPPORTED;
+    nn_config_default(&cfg);
+    if (nn_weights_decode(own, nn_default_weights, nn_default_weights_len,
+                          &cfg, NULL) != CORTO_OK)
+        return CORTO_ERR_INTERNAL; /* the build shipped a bad model */
+    *m = *own;
+    return CORTO_OK;
+}
+
 corto_status nn_construct(corto_solution *out, solve_ctx *ctx)
 {
     nn_model *own = NULL;
     const nn_model *m;
-    nn_config cfg;
     const corto_neural_model *given = ctx->opt->neural_model;
     if (!given && nn_default_weights_len == 0)
         return CORTO_ERR_UNSUPPORTED;
     corto_status rc = nn_features_supported(ctx->problem);
     if (rc != CORTO_OK)
         return rc;
-    if (given) {
-        m = given->m;
-    } else {
-        nn_config_default(&cfg);
-        rc = nn_weights_decode(&own, nn_default_weights,
-                               nn_default_weights_len, &cfg, NULL);
-        if (rc != CORTO_OK)
-            return CORTO_ERR_INTERNAL; /* the build shipped a bad model */
-        m = own;
-    }
+    rc = nn_construct_model(ctx->opt, &m, &own);
+    if (rc != CORTO_OK)
+        return rc;
     int64_t k = ctx->opt->samples;
     rc = nn_policy_construct(out, m, ctx->problem,
                              k > 100000 ? 100000 : (int)k, ctx->opt->seed);

@@ -7,6 +7,7 @@
 #define CORTO_NN_CONSTRUCT_H
 
 #include "context.h"
+#include "nn_model.h"
 
 #include <stddef.h>
 
@@ -22,5 +23,14 @@ extern const size_t nn_default_weights_len;
  * handles (see nn_features_supported).
  */
 corto_status nn_construct(corto_solution *out, solve_ctx *ctx);
+
+/*
+ * The model the options ask for: opt->neural_model when set, else the
+ * compiled-in one, decoded into *own (the caller frees it with
+ * nn_model_destroy; NULL when nothing was decoded). CORTO_ERR_UNSUPPORTED
+ * when there is none.
+ */
+corto_status nn_construct_model(const corto_options *opt, const nn_model **m,
+                                nn_model **own);
 
 #endif /* CORTO_NN_CONSTRUCT_H */

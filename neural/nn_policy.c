@@ -13,6 +13,7 @@
 #include "util.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define NN_CLIP ((nn_real)10)
@@ -116,12 +117,12 @@ static int nn_pick(const nn_real *lp, const unsigned char *mask, int n, rng *r)
     return best;
 }
 
-/* Decode one solution into st (greedy when r is NULL). */
-static corto_status nn_decode(nn_tape *tp, const nn_model *m,
-                              const nn_features *f, const nn_enc *e,
-                              nn_state *st, rng *r)
+/* Decode from st as it stands until every client is served (greedy
+ * when r is NULL). */
+static corto_status nn_decode_rest(nn_tape *tp, const nn_model *m,
+                                   const nn_features *f, const nn_enc *e,
+                                   nn_state *st, rng *r)
 {
-    nn_state_reset(st);
     while (nn_state_mask(st) > 0) {
         nn_mark mk = nn_tape_mark(tp);
         int lp = nn_step(tp, m, f, e, st, st->mask);
@@ -134,6 +135,15 @@ static corto_status nn_decode(nn_tape *tp, const nn_model *m,
         nn_state_step(st, a);
     }
     return CORTO_OK;
+}
+
+/* Decode one solution into st (greedy when r is NULL). */
+static corto_status nn_decode(nn_tape *tp, const nn_model *m,
+                              const nn_features *f, const nn_enc *e,
+                              nn_state *st, rng *r)
+{
+    nn_state_reset(st);
+    return nn_decode_rest(tp, m, f, e, st, r);
 }
 
 /* 1 when solution a is better than b: feasible first, then cheaper. */
@@ -182,6 +192,63 @@ cleanup:
     nn_state_free(&st);
     nn_features_free(&f);
     nn_tape_free(&tp);
+    return rc;
+}
+
+struct nn_session {
+    const nn_model *m;
+    nn_features f;
+    nn_state st;
+    nn_tape tp; /* the encoder's output, then each decoding step's */
+    nn_enc e;
+};
+
+corto_status nn_session_create(nn_session **out, const nn_model *m,
+                               const corto_problem *p)
+{
+    corto_status rc = CORTO_OK;
+    nn_session *s = NULL;
+    if (!out || !m || !p)
+        return CORTO_ERR_ARGUMENT;
+    *out = NULL;
+    CORTO_TRY(nn_features_supported(p));
+    CORTO_ALLOC(s, 1);
+    s->m = m;
+    nn_tape_init(&s->tp, 0);
+    CORTO_TRY(nn_features_build(&s->f, &m->cfg, p, 0));
+    CORTO_TRY(nn_state_init(&s->st, p, &s->f));
+    nn_encode(&s->tp, m, &s->f, &s->e);
+    CORTO_TRY(nn_tape_status(&s->tp));
+    *out = s;
+    s = NULL;
+cleanup:
+    nn_session_destroy(s);
+    return rc;
+}
+
+void nn_session_destroy(nn_session *s)
+{
+    if (!s)
+        return;
+    nn_state_free(&s->st);
+    nn_features_free(&s->f);
+    nn_tape_free(&s->tp);
+    free(s);
+}
+
+int nn_session_vtype(const nn_session *s)
+{
+    return s->f.vtype;
+}
+
+corto_status nn_session_decode(nn_session *s, const int *clients, int n,
+                               int routes_used, rng *r, const int **seq,
+                               int *len)
+{
+    nn_state_reset_subset(&s->st, clients, n, routes_used);
+    corto_status rc = nn_decode_rest(&s->tp, s->m, &s->f, &s->e, &s->st, r);
+    *seq = s->st.seq;
+    *len = rc == CORTO_OK ? s->st.seq_len : 0;
     return rc;
 }
 

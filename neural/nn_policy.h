@@ -12,6 +12,7 @@
 
 #include "nn_features.h"
 #include "nn_model.h"
+#include "rng.h"
 
 /*
  * Build a solution for p (matrices prepared) into `out` (empty): the
@@ -22,6 +23,29 @@
 corto_status nn_policy_construct(corto_solution *out, const nn_model *m,
                                  const corto_problem *p, int samples,
                                  uint64_t seed);
+
+/*
+ * A session for repeated partial decodings of one problem (the ALNS's
+ * neural repair, heuristics/repair_neural.c): the features and the
+ * encoder's output are computed once at creation; m must outlive it.
+ * CORTO_ERR_UNSUPPORTED for problems the policy does not handle.
+ */
+typedef struct nn_session nn_session;
+corto_status nn_session_create(nn_session **out, const nn_model *m,
+                               const corto_problem *p);
+void nn_session_destroy(nn_session *s);
+/* The vehicle type the session's routes are for. */
+int nn_session_vtype(const nn_session *s);
+/*
+ * Decode routes through `clients` (n distinct client nodes) only, every
+ * other client counting as served and `routes_used` routes already out:
+ * greedy when r is NULL, else one sample drawn from r. *seq (borrowed,
+ * valid until the next call) gets the routes' clients, each route ended
+ * by -1, and *len its length.
+ */
+corto_status nn_session_decode(nn_session *s, const int *clients, int n,
+                               int routes_used, rng *r, const int **seq,
+                               int *len);
 
 /*
  * Teacher-forced pass over the expert solution `expert` of p: records the

@@ -57,6 +57,17 @@ void nn_state_reset(nn_state *st)
     st->seq_len = 0;
 }
 
+void nn_state_reset_subset(nn_state *st, const int *clients, int n,
+                           int routes_done)
+{
+    nn_state_reset(st);
+    memset(st->visited, 1, (size_t)st->n);
+    for (int k = 0; k < n; k++)
+        st->visited[clients[k]] = 0;
+    st->n_clients = st->n_left = n;
+    st->routes_done = routes_done;
+}
+
 /* 1 when the current route followed by client j fits. */
 static int nn_fits(const nn_state *st, int j)
 {

@@ -29,6 +29,10 @@ corto_status nn_state_init(nn_state *st, const corto_problem *p,
                            const nn_features *f);
 void nn_state_free(nn_state *st);
 void nn_state_reset(nn_state *st);
+/* Start a decoding over `clients` (n of them) only: every other client
+ * counts as served, `routes_done` routes are already out (fleet limit). */
+void nn_state_reset_subset(nn_state *st, const int *clients, int n,
+                           int routes_done);
 /* Fill st->mask; returns the number of allowed actions (0: complete). */
 int nn_state_mask(nn_state *st);
 /* Take action a (a client, or the depot to close the route). */

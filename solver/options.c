@@ -98,6 +98,11 @@ static const opt_entry opt_table[] = {
         "CVRPs up to 300 nodes: LP with rounded capacity cuts) in at most "
         "10% of the time limit, and report the gap",
         OPT_BOOL, lower_bound),
+    OPT("neural-arm", "bool", "false",
+        "let the ALNS also rebuild removed clients with the neural policy "
+        "(one more repair operator for its bandit; problems --init neural "
+        "handles)",
+        OPT_BOOL, neural_arm),
 };
 
 #define N_OPTS (sizeof opt_table / sizeof opt_table[0])

@@ -7,6 +7,7 @@
 #include "alns.h"
 #include "construct.h"
 #include "nn_construct.h"
+#include "repair_neural.h"
 #include "route_eval.h"
 #include "cvrp_bound.h"
 #include "cvrp_exact.h"
@@ -110,6 +111,9 @@ corto_status corto_solve(corto_solution **out, const corto_problem *problem,
     }
     solve_ctx ctx;
     ctx_init(&ctx, p, options);
+    /* The neural arm is refused up front, not after the construction. */
+    if (options->neural_arm && !options->construct_only)
+        CORTO_TRY(repair_neural_supported(&ctx));
     CORTO_TRY(corto_solution_create(&sol, p));
     CORTO_TRY(construct(sol, &ctx));
     route_eval_solution(sol);

@@ -10,24 +10,13 @@
 #include "nn_model.h"
 #include "nn_policy.h"
 #include "nn_weights.h"
+#include "test_nn_util.h"
 #include "test_problems.h"
 #include "test_util.h"
 
 #include <check.h>
 #include <stdio.h>
 #include <string.h>
-
-static nn_model *small_model(void)
-{
-    nn_config cfg;
-    nn_config_default(&cfg);
-    cfg.d = 16;
-    cfg.layers = 2;
-    cfg.ff = 16;
-    nn_model *m = NULL;
-    ck_assert_int_eq(nn_model_create(&m, &cfg, 3), CORTO_OK);
-    return m;
-}
 
 /* Construct with K samples and check the result from scratch. */
 static int64_t construct_checked(const nn_model *m, const corto_problem *p,
@@ -51,7 +40,7 @@ static int64_t construct_checked(const nn_model *m, const corto_problem *p,
 
 START_TEST(vrp_variants_pass_the_checker)
 {
-    nn_model *m = small_model();
+    nn_model *m = test_nn_small_model();
     corto_problem *cvrp = test_random_cvrp(30, 1, 40, CORTO_UNLIMITED, NULL);
     ck_assert_int_eq(model_prepare(cvrp), CORTO_OK);
     corto_problem *asym = test_random_asym_vrp(25, 2, 12);
@@ -71,7 +60,7 @@ END_TEST
 
 START_TEST(vrptw_passes_the_checker)
 {
-    nn_model *m = small_model();
+    nn_model *m = test_nn_small_model();
     corto_problem *p = test_random_cvrp(25, 5, 30, CORTO_UNLIMITED, NULL);
     ck_assert_int_eq(corto_problem_set_time_window(p, 0, 0, 20000), CORTO_OK);
     test_rand_seed(9);
@@ -91,7 +80,7 @@ END_TEST
 
 START_TEST(sampling_is_reproducible)
 {
-    nn_model *m = small_model();
+    nn_model *m = test_nn_small_model();
     corto_problem *p = test_random_cvrp(20, 6, 30, CORTO_UNLIMITED, NULL);
     ck_assert_int_eq(model_prepare(p), CORTO_OK);
     corto_solution *a = NULL, *b = NULL;
@@ -109,7 +98,7 @@ END_TEST
 
 START_TEST(unsupported_problem_gets_a_status)
 {
-    nn_model *m = small_model();
+    nn_model *m = test_nn_small_model();
     corto_problem *p = test_random_cvrp(10, 7, 30, CORTO_UNLIMITED, NULL);
     ck_assert_int_eq(corto_problem_set_depot(p, 3, 1), CORTO_OK);
     ck_assert_int_eq(model_prepare(p), CORTO_OK);
@@ -128,15 +117,13 @@ END_TEST
  * is refused with a diagnostic naming it. */
 START_TEST(model_from_file_drives_solve)
 {
-    nn_model *m = small_model();
+    nn_model *m = test_nn_small_model();
     corto_problem *p = test_random_cvrp(30, 8, 40, CORTO_UNLIMITED, NULL);
     ck_assert_int_eq(model_prepare(p), CORTO_OK);
     char path[256];
     corto_diag diag = {0};
+    corto_neural_model *nm = test_nn_file_model(m);
     test_temp_file(path, sizeof path, ".cnn", "");
-    ck_assert_int_eq(nn_weights_save(m, path, &diag), CORTO_OK);
-    corto_neural_model *nm = NULL;
-    ck_assert_int_eq(corto_neural_model_load(&nm, path, &diag), CORTO_OK);
     remove(path);
 
     corto_options opt;
