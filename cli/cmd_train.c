@@ -444,17 +444,22 @@ int cmd_train(int argc, char **argv)
     if (a.road_share > 0)
         snprintf(road, sizeof road, ", %.0f%% on road graph %s",
                  100 * a.road_share, a.road.name);
+    char data[512];
     if (a.reinforce)
-        snprintf(m->data, sizeof m->data,
+        snprintf(data, sizeof data,
                  "REINFORCE %d samples, %lld x %d CVRP n=%ld..%ld, %.0f%% "
                  "clustered%s",
                  a.prm.samples, (long long)a.prm.steps, a.prm.batch,
                  a.min_size, a.max_size, 100 * a.clustered, road);
     else
-        snprintf(m->data, sizeof m->data,
+        snprintf(data, sizeof data,
                  "ALNS %ld it. on %ld CVRP n=%ld..%ld, %.0f%% clustered%s",
                  a.label_iterations, a.instances, a.min_size, a.max_size,
                  100 * a.clustered, road);
+    /* the provenance field keeps what fits */
+    size_t data_len = strnlen(data, sizeof m->data - 1);
+    memcpy(m->data, data, data_len);
+    m->data[data_len] = '\0';
     train.n = a.reinforce ? 0 : (int)a.instances;
     valid.n = (int)a.valid;
     train.p = calloc((size_t)train.n + 1, sizeof *train.p);
