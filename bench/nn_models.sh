@@ -5,11 +5,14 @@
 # of bench/neural_construct.sh (`corto train --generate`, seed 2026), as
 # gaps to the 2 s ALNS references recorded in its committed CSV, and on
 # CVRPLIB X instances as gaps to bks. The built-in model is always a
-# column. Every solution is verified by `corto check`. Writes a Markdown
-# table and a CSV of every run.
+# column. With --road GRAPH, also on CVRP100s drawn on that road graph
+# (`corto train --generate --road GRAPH --road-share 1`, seed 2027), as
+# gaps to the savings construction (no references exist for them). Every
+# solution is verified by `corto check`. Writes a Markdown table and a
+# CSV of every run.
 #
 # usage: bench/nn_models.sh [--corto BIN] [--instances N] [--x "X-n101-k25 ..."]
-#            [--out FILE.md] MODEL...
+#            [--road GRAPH] [--road-instances N] [--out FILE.md] MODEL...
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,6 +23,8 @@ xlist="X-n101-k25 X-n148-k46 X-n190-k8 X-n233-k16 X-n280-k17 X-n336-k84 X-n384-k
 refs="$here/bench/results/neural_construct.csv"
 out="$here/bench/results/nn_models.md"
 models=()
+road=
+road_instances=30
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -27,6 +32,8 @@ while [ $# -gt 0 ]; do
     --instances) instances=$2; shift 2 ;;
     --x) xlist=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
+    --road) road=$2; shift 2 ;;
+    --road-instances) road_instances=$2; shift 2 ;;
     -*) echo "nn_models.sh: unknown argument '$1'" >&2; exit 2 ;;
     *) models+=("$1"); shift ;;
     esac
@@ -73,6 +80,16 @@ for name in $xlist; do
     fi
     each_model X "$file" "$bks"
 done
+if [ -n "$road" ]; then
+    mkdir -p "$tmp/road"
+    "$corto" train --generate "$tmp/road" --road "$road" --road-share 1 \
+        --instances "$road_instances" --min-size 100 --max-size 100 --seed 2027
+    for file in "$tmp"/road/*.vrp; do
+        run_one "$file" --init savings --construct-only --seed 1
+        [ "$R_COST" != - ] || { echo "$file: savings failed, skipped" >&2; continue; }
+        each_model road "$file" "$R_COST"
+    done
+fi
 
 # mean SET MODEL METHOD COLUMN: mean of a CSV column over solved runs.
 mean() {
@@ -90,12 +107,19 @@ mean() {
     echo "\`corto check\`. Produced by \`bench/nn_models.sh\`; every run in"
     echo "\`$(basename "$csv")\`."
     echo
-    echo "| model | uniform greedy | uniform best of 64 | X greedy | X best of 64 | uniform greedy CPU ms |"
-    echo "|---|---|---|---|---|---|"
+    if [ -n "$road" ]; then
+        echo "road: $road_instances CVRP100s on $(basename "$road") (seed 2027), gaps"
+        echo "to the savings construction of each."
+        echo
+    fi
+    echo "| model | uniform greedy | uniform best of 64 | X greedy | X best of 64 |${road:+ road greedy | road best of 64 |} uniform greedy CPU ms |"
+    echo "|---|---|---|---|---|${road:+---|---|}---|"
     for m in built-in "${models[@]}"; do
         l=$(basename "$m")
+        r=
+        [ -z "$road" ] || r=" $(mean road "$l" greedy 7)% | $(mean road "$l" best64 7)% |"
         echo "| $l | $(mean uniform "$l" greedy 7)% | $(mean uniform "$l" best64 7)% |" \
-            "$(mean X "$l" greedy 7)% | $(mean X "$l" best64 7)% | $(mean uniform "$l" greedy 8) |"
+            "$(mean X "$l" greedy 7)% | $(mean X "$l" best64 7)% |$r $(mean uniform "$l" greedy 8) |"
     done
 } >"$out"
 cat "$out"
