@@ -7,7 +7,9 @@
  * calls the heuristics.
  */
 #include "cli.h"
+#include "graph_read.h"
 #include "nn_gen.h"
+#include "nn_road.h"
 #include "nn_train.h"
 #include "nn_weights.h"
 
@@ -17,18 +19,21 @@
 #include <string.h>
 
 typedef struct train_args {
-    const char *out, *log_path, *resume, *generate;
+    const char *out, *log_path, *resume, *generate, *road_path;
     uint64_t seed;
     long instances, valid, min_size, max_size, label_iterations;
-    double clustered;
+    double clustered, road_share;
+    nn_road road; /* loaded from road_path when the share is positive */
     nn_train_params prm;
-    int quiet;
+    int quiet, reinforce;
 } train_args;
 
 typedef struct train_io {
     FILE *log;
     int quiet;
     const char *out;
+    const train_args *a; /* REINFORCE: draws instances from gen */
+    rng gen;
 } train_io;
 
 void cmd_train_help(void)
@@ -60,6 +65,15 @@ void cmd_train_help(void)
         "                           clients per instance (default 20..100)\n"
         "  --clustered F            share of clustered instances (default "
         "0.25)\n"
+        "  --road GRAPH             a road graph (as for 'corto matrix'): "
+        "a share of the\n"
+        "                           instances put depot and clients on its "
+        "nodes, with\n"
+        "                           their shortest-path distances "
+        "(asymmetric, no\n"
+        "                           coordinates)\n"
+        "  --road-share F           share of road instances (default 0.5 "
+        "with --road)\n"
         "  --label-iterations N     ALNS iterations per label (default "
         "2000)\n"
         "  --steps N                optimiser steps (default 1000)\n"
@@ -68,6 +82,16 @@ void cmd_train_help(void)
         "(default 0.001)\n"
         "  --checkpoint-every N     steps between checkpoints (default "
         "250)\n"
+        "  --reinforce              fine-tune by REINFORCE instead of "
+        "imitation: every\n"
+        "                           step draws --batch fresh instances, "
+        "samples\n"
+        "                           --rl-samples solutions of each and "
+        "uses their mean\n"
+        "                           cost as baseline (start from a model "
+        "with --resume;\n"
+        "                           only the validation set is labelled)\n"
+        "  --rl-samples K           samples per instance (default 16)\n"
         "  --generate DIR           only write --instances generated "
         "instances (CVRPLIB\n"
         "                           files DIR/KIND-nN-K.vrp) and stop\n"
@@ -123,6 +147,7 @@ static int train_parse(train_args *a, int argc, char **argv, int *help)
     a->max_size = 100;
     a->label_iterations = 2000;
     a->clustered = 0.25;
+    int road_share_set = 0;
     *help = 0;
     for (int k = 0; k < argc; k++) {
         const char *w = argv[k];
@@ -134,6 +159,10 @@ static int train_parse(train_args *a, int argc, char **argv, int *help)
             a->quiet = 1;
             continue;
         }
+        if (!strcmp(w, "--reinforce")) {
+            a->reinforce = 1;
+            continue;
+        }
         if (strncmp(w, "--", 2) != 0) {
             cli_error("unexpected argument '%s' (see 'corto train --help')",
                       w);
@@ -143,7 +172,8 @@ static int train_parse(train_args *a, int argc, char **argv, int *help)
         double d = 0;
         int bad = 0;
         if (!strcmp(key, "out") || !strcmp(key, "log") ||
-            !strcmp(key, "resume") || !strcmp(key, "generate")) {
+            !strcmp(key, "resume") || !strcmp(key, "generate") ||
+            !strcmp(key, "road")) {
             if (!v) {
                 cli_error("--%s needs a FILE", key);
                 return CLI_EXIT_INPUT;
@@ -154,6 +184,8 @@ static int train_parse(train_args *a, int argc, char **argv, int *help)
                 a->log_path = v;
             else if (!strcmp(key, "generate"))
                 a->generate = v;
+            else if (!strcmp(key, "road"))
+                a->road_path = v;
             else
                 a->resume = v;
         } else if (!strcmp(key, "seed")) {
@@ -173,6 +205,9 @@ static int train_parse(train_args *a, int argc, char **argv, int *help)
             a->max_size = (long)d;
         } else if (!strcmp(key, "clustered")) {
             bad = train_num(key, v, 0, 1, &a->clustered);
+        } else if (!strcmp(key, "road-share")) {
+            bad = train_num(key, v, 0, 1, &a->road_share);
+            road_share_set = 1;
         } else if (!strcmp(key, "label-iterations")) {
             bad = train_num(key, v, 1, 1e9, &d);
             a->label_iterations = (long)d;
@@ -185,6 +220,9 @@ static int train_parse(train_args *a, int argc, char **argv, int *help)
         } else if (!strcmp(key, "lr")) {
             bad = train_num(key, v, 1e-7, 1, &a->prm.lr);
             a->prm.lr_min = a->prm.lr / 10;
+        } else if (!strcmp(key, "rl-samples")) {
+            bad = train_num(key, v, 2, 4096, &d);
+            a->prm.samples = (int)d;
         } else if (!strcmp(key, "checkpoint-every")) {
             bad = train_num(key, v, 0, 1e9, &d);
             a->prm.checkpoint_every = (int64_t)d;
@@ -197,6 +235,12 @@ static int train_parse(train_args *a, int argc, char **argv, int *help)
     }
     if (!a->out && !a->generate) {
         cli_error("--out MODEL is required (see 'corto train --help')");
+        return CLI_EXIT_INPUT;
+    }
+    if (a->road_path && !road_share_set)
+        a->road_share = 0.5;
+    if (a->road_share > 0 && !a->road_path) {
+        cli_error("--road-share needs --road GRAPH");
         return CLI_EXIT_INPUT;
     }
     if (a->min_size > a->max_size) {
@@ -214,13 +258,47 @@ static corto_status train_generate_one(corto_problem **p, const train_args *a,
 {
     long n = a->min_size +
              (long)rng_below(r, (uint64_t)(a->max_size - a->min_size + 1));
+    /* the road draw only when there is a share, so that runs without
+     * roads keep their random streams */
+    if (a->road_share > 0 && rng_uniform(r) < a->road_share)
+        return nn_road_cvrp(p, &a->road, (int)n, r);
     nn_gen_kind kind =
         rng_uniform(r) < a->clustered ? NN_GEN_CLUSTERED : NN_GEN_UNIFORM;
     return nn_gen_cvrp(p, (int)n, kind, r);
 }
 
+/* Load --road GRAPH and check it has nodes for the largest instance; a
+ * CLI exit status. */
+static int train_road_load(train_args *a)
+{
+    graph g;
+    corto_diag diag = {0};
+    memset(&g, 0, sizeof g);
+    corto_status rc = graph_read(&g, a->road_path, NULL, &diag);
+    if (rc != CORTO_OK)
+        return cli_fail(rc, &diag, diag.message[0] ? NULL : a->road_path);
+    const char *base = strrchr(a->road_path, '/');
+    char name[48];
+    snprintf(name, sizeof name, "%s", base ? base + 1 : a->road_path);
+    name[strcspn(name, ".")] = '\0';
+    rc = nn_road_init(&a->road, &g, name);
+    graph_free(&g);
+    if (rc != CORTO_OK) {
+        cli_error("%s: no part of the graph where every node reaches every "
+                  "other has 3 nodes",
+                  a->road_path);
+        return CLI_EXIT_INPUT;
+    }
+    if (a->road.n_nodes <= a->max_size) {
+        cli_error("%s: %d connected nodes, too few for --max-size %ld",
+                  a->road_path, a->road.n_nodes, a->max_size);
+        return CLI_EXIT_INPUT;
+    }
+    return CLI_EXIT_OK;
+}
+
 /* Write p as a CVRPLIB file (EUC_2D: the reader rounds distances as the
- * generator does). */
+ * generator does; an explicit full matrix for road instances). */
 static int train_write_vrp(const corto_problem *p, const char *path,
                            uint64_t seed)
 {
@@ -230,12 +308,22 @@ static int train_write_vrp(const corto_problem *p, const char *path,
     int n = p->n_nodes;
     fprintf(f,
             "NAME : %s\nCOMMENT : corto train --generate, seed %llu\n"
-            "TYPE : CVRP\nDIMENSION : %d\nEDGE_WEIGHT_TYPE : EUC_2D\n"
-            "CAPACITY : %lld\nNODE_COORD_SECTION\n",
+            "TYPE : CVRP\nDIMENSION : %d\nEDGE_WEIGHT_TYPE : %s\n"
+            "CAPACITY : %lld\n",
             p->name, (unsigned long long)seed, n,
+            p->x ? "EUC_2D" : "EXPLICIT\nEDGE_WEIGHT_FORMAT : FULL_MATRIX",
             (long long)p->vtypes[0].capacity[0]);
-    for (int i = 0; i < n; i++)
-        fprintf(f, "%d %.17g %.17g\n", i + 1, p->x[i], p->y[i]);
+    if (p->x) {
+        fprintf(f, "NODE_COORD_SECTION\n");
+        for (int i = 0; i < n; i++)
+            fprintf(f, "%d %.17g %.17g\n", i + 1, p->x[i], p->y[i]);
+    } else {
+        fprintf(f, "EDGE_WEIGHT_SECTION\n");
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                fprintf(f, j + 1 < n ? "%lld " : "%lld\n",
+                        (long long)model_dist(p, 0, i, j));
+    }
     fprintf(f, "DEMAND_SECTION\n");
     for (int i = 0; i < n; i++)
         fprintf(f, "%d %lld\n", i + 1, (long long)p->demand[i]);
@@ -294,6 +382,13 @@ static corto_status train_label(nn_dataset *d, const train_args *a, rng *r,
     return rc;
 }
 
+/* REINFORCE's instance source: the next draw of the generator stream. */
+static corto_status train_draw(void *user, corto_problem **p)
+{
+    train_io *io = user;
+    return train_generate_one(p, io->a, &io->gen);
+}
+
 static void train_free(nn_dataset *d)
 {
     for (int k = 0; k < d->n && d->p; k++) {
@@ -315,9 +410,14 @@ int cmd_train(int argc, char **argv)
         cmd_train_help();
         return CLI_EXIT_OK;
     }
-    if (a.generate)
-        return train_generate(&a);
-    train_io io = {NULL, a.quiet, a.out};
+    if (a.road_share > 0 && (status = train_road_load(&a)) != 0)
+        return status;
+    if (a.generate) {
+        status = train_generate(&a);
+        nn_road_free(&a.road);
+        return status;
+    }
+    train_io io = {.log = NULL, .quiet = a.quiet, .out = a.out};
     nn_dataset train = {0}, valid = {0};
     nn_model *m = NULL;
     corto_diag diag = {0};
@@ -340,14 +440,30 @@ int cmd_train(int argc, char **argv)
         if (rc != CORTO_OK)
             goto fail;
     }
-    snprintf(m->data, sizeof m->data,
-             "ALNS %ld it. on %ld CVRP n=%ld..%ld, %.0f%% clustered",
-             a.label_iterations, a.instances, a.min_size, a.max_size,
-             100 * a.clustered);
-    train.n = (int)a.instances;
+    char road[80] = "";
+    if (a.road_share > 0)
+        snprintf(road, sizeof road, ", %.0f%% on road graph %s",
+                 100 * a.road_share, a.road.name);
+    char data[512];
+    if (a.reinforce)
+        snprintf(data, sizeof data,
+                 "REINFORCE %d samples, %lld x %d CVRP n=%ld..%ld, %.0f%% "
+                 "clustered%s",
+                 a.prm.samples, (long long)a.prm.steps, a.prm.batch,
+                 a.min_size, a.max_size, 100 * a.clustered, road);
+    else
+        snprintf(data, sizeof data,
+                 "ALNS %ld it. on %ld CVRP n=%ld..%ld, %.0f%% clustered%s",
+                 a.label_iterations, a.instances, a.min_size, a.max_size,
+                 100 * a.clustered, road);
+    /* the provenance field keeps what fits */
+    size_t data_len = strnlen(data, sizeof m->data - 1);
+    memcpy(m->data, data, data_len);
+    m->data[data_len] = '\0';
+    train.n = a.reinforce ? 0 : (int)a.instances;
     valid.n = (int)a.valid;
-    train.p = calloc((size_t)train.n, sizeof *train.p);
-    train.x = calloc((size_t)train.n, sizeof *train.x);
+    train.p = calloc((size_t)train.n + 1, sizeof *train.p);
+    train.x = calloc((size_t)train.n + 1, sizeof *train.x);
     valid.p = calloc((size_t)valid.n + 1, sizeof *valid.p);
     valid.x = calloc((size_t)valid.n + 1, sizeof *valid.x);
     if (!train.p || !train.x || !valid.p || !valid.x) {
@@ -367,7 +483,14 @@ int cmd_train(int argc, char **argv)
     a.prm.log = train_log;
     a.prm.checkpoint = train_checkpoint;
     a.prm.user = &io;
-    rc = nn_train_imitation(m, &train, &valid, &a.prm);
+    if (a.reinforce) {
+        io.a = &a;
+        rng_seed(&io.gen, a.seed * 1000003u + 900000u);
+        a.prm.instance = train_draw;
+        rc = nn_train_reinforce(m, &valid, &a.prm);
+    } else {
+        rc = nn_train_imitation(m, &train, &valid, &a.prm);
+    }
     if (rc != CORTO_OK)
         goto fail;
     status = CLI_EXIT_OK;
@@ -378,6 +501,7 @@ cleanup:
     train_free(&train);
     train_free(&valid);
     nn_model_destroy(m);
+    nn_road_free(&a.road);
     if (io.log)
         fclose(io.log);
     return status;

@@ -21,6 +21,22 @@ int64_t nn_gen_capacity(int n)
     return 50;
 }
 
+corto_status nn_gen_finish(corto_problem *p, int n_clients, const char *kind)
+{
+    corto_status rc = CORTO_OK;
+    int64_t cap = nn_gen_capacity(n_clients);
+    corto_vehicle_type vt;
+    corto_vehicle_type_init(&vt);
+    vt.capacity = &cap;
+    CORTO_TRY(corto_problem_add_vehicle_type(p, &vt, NULL));
+    char name[80];
+    snprintf(name, sizeof name, "%s-n%d", kind, n_clients);
+    CORTO_TRY(corto_problem_set_name(p, name));
+    CORTO_TRY(model_prepare(p));
+cleanup:
+    return rc;
+}
+
 static double nn_gauss(rng *r)
 {
     double u = rng_uniform(r), v = rng_uniform(r);
@@ -64,16 +80,8 @@ corto_status nn_gen_cvrp(corto_problem **out, int n, nn_gen_kind kind, rng *r)
         }
     }
     CORTO_TRY(corto_problem_set_coords(p, x, y));
-    int64_t cap = nn_gen_capacity(n);
-    corto_vehicle_type vt;
-    corto_vehicle_type_init(&vt);
-    vt.capacity = &cap;
-    CORTO_TRY(corto_problem_add_vehicle_type(p, &vt, NULL));
-    char name[64];
-    snprintf(name, sizeof name, "%s-n%d",
-             kind == NN_GEN_CLUSTERED ? "clustered" : "uniform", n);
-    CORTO_TRY(corto_problem_set_name(p, name));
-    CORTO_TRY(model_prepare(p));
+    CORTO_TRY(nn_gen_finish(
+        p, n, kind == NN_GEN_CLUSTERED ? "clustered" : "uniform"));
     *out = p;
     p = NULL;
 cleanup:

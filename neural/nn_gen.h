@@ -18,6 +18,10 @@ typedef enum nn_gen_kind { NN_GEN_UNIFORM = 0, NN_GEN_CLUSTERED } nn_gen_kind;
 /* Kool et al.'s capacity for n clients (interpolated between sizes). */
 int64_t nn_gen_capacity(int n_clients);
 
+/* The fleet (unlimited vehicles of Kool et al.'s capacity), the name
+ * KIND-nN and the preparation of a generated CVRP. */
+corto_status nn_gen_finish(corto_problem *p, int n_clients, const char *kind);
+
 /* A prepared CVRP (matrices filled, unlimited fleet) owned by the caller. */
 corto_status nn_gen_cvrp(corto_problem **out, int n_clients, nn_gen_kind kind,
                          rng *r);

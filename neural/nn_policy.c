@@ -117,33 +117,51 @@ static int nn_pick(const nn_real *lp, const unsigned char *mask, int n, rng *r)
     return best;
 }
 
-/* Decode from st as it stands until every client is served (greedy
- * when r is NULL). */
+/* Decode from st as it stands until every client is served (greedy when
+ * r is NULL). With nll not NULL every step stays on the tape (its mask
+ * copied into the arena) and nll[k] receives the id of -log p of the k-th
+ * action taken, *n_nll their number; otherwise each step is rewound once
+ * its action is picked. */
 static corto_status nn_decode_rest(nn_tape *tp, const nn_model *m,
                                    const nn_features *f, const nn_enc *e,
-                                   nn_state *st, rng *r)
+                                   nn_state *st, rng *r, int *nll, int *n_nll)
 {
     while (nn_state_mask(st) > 0) {
         nn_mark mk = nn_tape_mark(tp);
-        int lp = nn_step(tp, m, f, e, st, st->mask);
+        const unsigned char *mask = st->mask;
+        int *idx = NULL;
+        if (nll) {
+            unsigned char *copy = nn_arena_bytes(tp, (size_t)st->n);
+            idx = nn_arena_bytes(tp, sizeof(int));
+            if (!copy || !idx)
+                return nn_tape_status(tp);
+            memcpy(copy, st->mask, (size_t)st->n);
+            mask = copy;
+        }
+        int lp = nn_step(tp, m, f, e, st, mask);
         if (lp < 0)
             return nn_tape_status(tp);
-        int a = nn_pick(nn_t(tp, lp)->v, st->mask, st->n, r);
-        nn_tape_rewind(tp, mk);
+        int a = nn_pick(nn_t(tp, lp)->v, mask, st->n, r);
         if (a < 0)
             return CORTO_ERR_INTERNAL;
+        if (nll) {
+            *idx = a;
+            nll[(*n_nll)++] = nn_nll_set(tp, lp, idx, 1);
+        } else {
+            nn_tape_rewind(tp, mk);
+        }
         nn_state_step(st, a);
     }
-    return CORTO_OK;
+    return nn_tape_status(tp);
 }
 
-/* Decode one solution into st (greedy when r is NULL). */
+/* Decode one solution into st from the start (see nn_decode_rest). */
 static corto_status nn_decode(nn_tape *tp, const nn_model *m,
                               const nn_features *f, const nn_enc *e,
-                              nn_state *st, rng *r)
+                              nn_state *st, rng *r, int *nll, int *n_nll)
 {
     nn_state_reset(st);
-    return nn_decode_rest(tp, m, f, e, st, r);
+    return nn_decode_rest(tp, m, f, e, st, r, nll, n_nll);
 }
 
 /* 1 when solution a is better than b: feasible first, then cheaper. */
@@ -178,7 +196,8 @@ corto_status nn_policy_construct(corto_solution *out, const nn_model *m,
     CORTO_TRY(nn_tape_status(&tp));
     rng_seed(&r, seed);
     for (int k = 0; k <= samples; k++) {
-        CORTO_TRY(nn_decode(&tp, m, &f, &e, &st, k == 0 ? NULL : &r));
+        CORTO_TRY(
+            nn_decode(&tp, m, &f, &e, &st, k == 0 ? NULL : &r, NULL, NULL));
         solution_clear(cand);
         CORTO_TRY(nn_state_solution(&st, cand));
         route_eval_solution(cand);
@@ -246,7 +265,8 @@ corto_status nn_session_decode(nn_session *s, const int *clients, int n,
                                int *len)
 {
     nn_state_reset_subset(&s->st, clients, n, routes_used);
-    corto_status rc = nn_decode_rest(&s->tp, s->m, &s->f, &s->e, &s->st, r);
+    corto_status rc =
+        nn_decode_rest(&s->tp, s->m, &s->f, &s->e, &s->st, r, NULL, NULL);
     *seq = s->st.seq;
     *len = rc == CORTO_OK ? s->st.seq_len : 0;
     return rc;
@@ -369,6 +389,77 @@ cleanup:
     free(done);
     free(nll);
     free(ref);
+    nn_state_free(&st);
+    nn_features_free(&f);
+    return rc;
+}
+
+/* The cost a sampled solution is judged by: its cost, doubled when it is
+ * infeasible (the decoder always completes, so this only happens when
+ * the fleet or a time window cannot be met). */
+static double nn_sample_cost(const corto_solution *s)
+{
+    double c = (double)s->cost;
+    return s->status == CORTO_SOLUTION_FEASIBLE ? c : 2 * c + 1;
+}
+
+corto_status nn_policy_reinforce(nn_tape *tp, const nn_model *m,
+                                 const corto_problem *p, int samples, int sym,
+                                 rng *r, nn_real weight, double *mean_cost,
+                                 double *min_cost)
+{
+    corto_status rc = CORTO_OK;
+    nn_features f;
+    nn_state st;
+    nn_enc e;
+    corto_solution *cand = NULL;
+    int *nll = NULL, *first = NULL;
+    double *cost = NULL;
+    memset(&st, 0, sizeof st);
+    memset(&f, 0, sizeof f);
+    *mean_cost = *min_cost = 0;
+    if (samples < 2)
+        return CORTO_ERR_ARGUMENT;
+    nn_tape_reset(tp);
+    CORTO_TRY(nn_features_build(&f, &m->cfg, p, sym));
+    CORTO_TRY(nn_state_init(&st, p, &f));
+    CORTO_TRY(corto_solution_create(&cand, p));
+    /* a decoding takes at most one step per client and one per route */
+    int max_steps = 2 * p->n_nodes + 2, n_nll = 0;
+    CORTO_ALLOC(nll, (size_t)samples * (size_t)max_steps);
+    CORTO_ALLOC(first, samples + 1);
+    CORTO_ALLOC(cost, samples);
+    nn_encode(tp, m, &f, &e);
+    CORTO_TRY(nn_tape_status(tp));
+    double sum = 0;
+    for (int k = 0; k < samples; k++) {
+        first[k] = n_nll;
+        CORTO_TRY(nn_decode(tp, m, &f, &e, &st, r, nll, &n_nll));
+        solution_clear(cand);
+        CORTO_TRY(nn_state_solution(&st, cand));
+        route_eval_solution(cand);
+        cost[k] = nn_sample_cost(cand);
+        sum += cost[k];
+        if (k == 0 || cost[k] < *min_cost)
+            *min_cost = cost[k];
+    }
+    first[samples] = n_nll;
+    double mean = sum / samples;
+    *mean_cost = mean;
+    /* d/dθ of weight * mean_k adv_k * sum_t log p_t, with the advantage
+     * relative to the mean so instances of any scale weigh alike; each
+     * nll node is -log p, hence the minus sign. */
+    for (int k = 0; k < samples && mean > 0; k++) {
+        double adv = (cost[k] - mean) / mean;
+        for (int t = first[k]; t < first[k + 1]; t++)
+            nn_seed(tp, nll[t], (nn_real)(-(double)weight * adv / samples));
+    }
+    nn_backward(tp);
+cleanup:
+    corto_solution_destroy(cand);
+    free(nll);
+    free(first);
+    free(cost);
     nn_state_free(&st);
     nn_features_free(&f);
     return rc;

@@ -61,4 +61,19 @@ corto_status nn_policy_imitate(nn_tape *tp, const nn_model *m,
                                const corto_solution *expert, int sym,
                                nn_real weight, double *loss, int *steps);
 
+/*
+ * REINFORCE with a shared baseline (Williams 1992; Kwon et al. 2020,
+ * POMO): encode p once on tp (a tape with gradients), sample `samples`
+ * (at least 2) solutions from it with r, and seed every sampled action's
+ * log-probability with weight * (cost_k - mean) / (mean * samples), the
+ * mean of the samples being the baseline; then run the backward pass, so
+ * the model's gradients get weight times the gradient of the expected
+ * relative cost. Infeasible samples count twice their cost. The mean and
+ * the lowest sampled cost come back in *mean_cost and *min_cost.
+ */
+corto_status nn_policy_reinforce(nn_tape *tp, const nn_model *m,
+                                 const corto_problem *p, int samples, int sym,
+                                 rng *r, nn_real weight, double *mean_cost,
+                                 double *min_cost);
+
 #endif /* CORTO_NN_POLICY_H */

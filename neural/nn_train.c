@@ -3,7 +3,9 @@
  * step draws `batch` expert solutions with a random symmetry of the
  * square, adds their cross-entropy gradients (nn_policy_imitate), and
  * takes one Adam step at a learning rate decayed along a half cosine
- * (Loshchilov & Hutter 2017, without restarts).
+ * (Loshchilov & Hutter 2017, without restarts). REINFORCE fine-tuning
+ * uses the same schedule, clipping and checkpoints, on instances drawn
+ * fresh at every step.
  */
 #include "nn_train.h"
 #include "clock.h"
@@ -25,6 +27,8 @@ void nn_train_params_init(nn_train_params *prm)
     prm->seed = 1;
     prm->log_every = 25;
     prm->checkpoint_every = 250;
+    prm->samples = 16;
+    prm->instance = NULL;
     prm->log = NULL;
     prm->checkpoint = NULL;
     prm->user = NULL;
@@ -69,6 +73,14 @@ cleanup:
     return rc;
 }
 
+/* The learning rate of step t: lr decayed to lr_min along a half cosine. */
+static double nn_lr(const nn_train_params *prm, int64_t t)
+{
+    double frac = prm->steps > 1 ? (double)t / (double)(prm->steps - 1) : 1.0;
+    return prm->lr_min + (prm->lr - prm->lr_min) * 0.5 *
+                             (1 + cos(3.14159265358979323846 * frac));
+}
+
 /* Validate (when there is a set), log, and hand the model to the
  * checkpoint callback. */
 static corto_status nn_checkpoint(nn_model *m, const nn_dataset *valid,
@@ -96,50 +108,118 @@ cleanup:
     return rc;
 }
 
+/* The figure a log line reports, summed over the steps since the last. */
+typedef struct nn_running {
+    double sum;
+    int64_t n;
+} nn_running;
+
+/* End of step t (gradients added): the Adam step, a log line every
+ * log_every steps with the running figure (the imitation loss, or for
+ * REINFORCE how far the best sample lies below the samples' mean), and a
+ * validation and checkpoint every checkpoint_every steps. */
+static corto_status nn_end_step(nn_model *m, const nn_dataset *valid,
+                                const nn_dataset *train,
+                                const nn_train_params *prm, int64_t t,
+                                double start, nn_running *run, int reinforce)
+{
+    corto_status rc = CORTO_OK;
+    double lr = nn_lr(prm, t);
+    CORTO_TRY(nn_model_adam(m, lr, prm->clip));
+    if (prm->log_every > 0 && (t + 1) % prm->log_every == 0) {
+        double mean = run->n > 0 ? run->sum / (double)run->n : 0;
+        char fig[96];
+        if (reinforce)
+            snprintf(fig, sizeof fig,
+                     "best of %d samples %.2f%% below their mean",
+                     prm->samples, 100 * (1 - mean));
+        else
+            snprintf(fig, sizeof fig, "loss %.4f", mean);
+        nn_logf(prm, "step %lld: %s, lr %.2e, %.1f s CPU", (long long)m->steps,
+                fig, lr, clock_cpu_seconds() - start);
+        run->sum = 0;
+        run->n = 0;
+    }
+    if (prm->checkpoint_every > 0 && (t + 1) % prm->checkpoint_every == 0 &&
+        t + 1 < prm->steps)
+        CORTO_TRY(nn_checkpoint(m, valid, train, prm, start));
+cleanup:
+    return rc;
+}
+
+/* One step's gradients: `batch` expert solutions (imitation) or, when
+ * train is NULL, `batch` fresh instances with their sampled solutions
+ * (REINFORCE); the step's figures are added to run. */
+static corto_status nn_step_gradients(nn_model *m, const nn_dataset *train,
+                                      const nn_train_params *prm, nn_tape *tp,
+                                      rng *r, corto_problem **p,
+                                      nn_running *run)
+{
+    corto_status rc = CORTO_OK;
+    nn_real w = (nn_real)1 / (nn_real)prm->batch;
+    for (int b = 0; b < prm->batch; b++) {
+        double fig;
+        if (train) {
+            int k = (int)rng_below(r, (uint64_t)train->n);
+            int sym = (int)rng_below(r, 8), steps;
+            CORTO_TRY(nn_policy_imitate(tp, m, train->p[k], train->x[k], sym,
+                                        w, &fig, &steps));
+        } else {
+            corto_problem_destroy(*p);
+            *p = NULL;
+            CORTO_TRY(prm->instance(prm->user, p));
+            int sym = (int)rng_below(r, 8);
+            double mean, best;
+            CORTO_TRY(nn_policy_reinforce(tp, m, *p, prm->samples, sym, r, w,
+                                          &mean, &best));
+            fig = mean > 0 ? best / mean : 1;
+        }
+        run->sum += fig;
+        run->n++;
+    }
+cleanup:
+    return rc;
+}
+
+/* The training loop of both kinds (train NULL: REINFORCE). */
+static corto_status nn_train_loop(nn_model *m, const nn_dataset *train,
+                                  const nn_dataset *valid,
+                                  const nn_train_params *prm)
+{
+    corto_status rc = CORTO_OK;
+    corto_problem *p = NULL;
+    nn_tape tp;
+    rng r;
+    nn_tape_init(&tp, 1);
+    rng_seed(&r, prm->seed);
+    double start = clock_cpu_seconds();
+    nn_running run = {0, 0};
+    for (int64_t t = 0; t < prm->steps; t++) {
+        nn_model_zero_grad(m);
+        CORTO_TRY(nn_step_gradients(m, train, prm, &tp, &r, &p, &run));
+        CORTO_TRY(nn_end_step(m, valid, train, prm, t, start, &run, !train));
+    }
+    CORTO_TRY(nn_checkpoint(m, valid, train, prm, start));
+cleanup:
+    corto_problem_destroy(p);
+    nn_tape_free(&tp);
+    return rc;
+}
+
 corto_status nn_train_imitation(nn_model *m, const nn_dataset *train,
                                 const nn_dataset *valid,
                                 const nn_train_params *prm)
 {
-    corto_status rc = CORTO_OK;
-    nn_tape tp;
-    rng r;
-    nn_tape_init(&tp, 1);
     if (!m || !train || train->n < 1 || prm->batch < 1 || prm->steps < 0)
         return CORTO_ERR_ARGUMENT;
-    rng_seed(&r, prm->seed);
-    double start = clock_cpu_seconds(), run_loss = 0;
-    int64_t run_n = 0;
-    for (int64_t t = 0; t < prm->steps; t++) {
-        double frac =
-            prm->steps > 1 ? (double)t / (double)(prm->steps - 1) : 1.0;
-        double lr = prm->lr_min + (prm->lr - prm->lr_min) * 0.5 *
-                                      (1 + cos(3.14159265358979323846 * frac));
-        nn_model_zero_grad(m);
-        for (int b = 0; b < prm->batch; b++) {
-            int k = (int)rng_below(&r, (uint64_t)train->n);
-            int sym = (int)rng_below(&r, 8);
-            double loss;
-            int steps;
-            CORTO_TRY(nn_policy_imitate(&tp, m, train->p[k], train->x[k], sym,
-                                        (nn_real)1 / (nn_real)prm->batch,
-                                        &loss, &steps));
-            run_loss += loss;
-            run_n++;
-        }
-        CORTO_TRY(nn_model_adam(m, lr, prm->clip));
-        if (prm->log_every > 0 && (t + 1) % prm->log_every == 0) {
-            nn_logf(prm, "step %lld: loss %.4f, lr %.2e, %.1f s CPU",
-                    (long long)m->steps, run_loss / (double)run_n, lr,
-                    clock_cpu_seconds() - start);
-            run_loss = 0;
-            run_n = 0;
-        }
-        if (prm->checkpoint_every > 0 &&
-            (t + 1) % prm->checkpoint_every == 0 && t + 1 < prm->steps)
-            CORTO_TRY(nn_checkpoint(m, valid, train, prm, start));
-    }
-    CORTO_TRY(nn_checkpoint(m, valid, train, prm, start));
-cleanup:
-    nn_tape_free(&tp);
-    return rc;
+    return nn_train_loop(m, train, valid, prm);
+}
+
+corto_status nn_train_reinforce(nn_model *m, const nn_dataset *valid,
+                                const nn_train_params *prm)
+{
+    if (!m || !prm->instance || prm->batch < 1 || prm->samples < 2 ||
+        prm->steps < 0)
+        return CORTO_ERR_ARGUMENT;
+    return nn_train_loop(m, NULL, valid, prm);
 }

@@ -3,7 +3,8 @@
  * solutions (teacher forcing, nn_policy_imitate), Adam with a cosine
  * learning-rate decay and gradient clipping, coordinate symmetries as
  * augmentation, periodic validation (greedy gap to the expert) and
- * checkpoints through a callback. Deterministic from the seed.
+ * checkpoints through a callback; and REINFORCE fine-tuning with the
+ * samples' mean cost as baseline. Deterministic from the seed.
  */
 #ifndef CORTO_NN_TRAIN_H
 #define CORTO_NN_TRAIN_H
@@ -25,6 +26,9 @@ typedef struct nn_train_params {
     uint64_t seed;            /* batch draws and augmentation */
     int64_t log_every;        /* steps between log lines */
     int64_t checkpoint_every; /* steps between validation + checkpoint */
+    int samples;              /* REINFORCE: solutions sampled per instance */
+    /* REINFORCE: a fresh prepared instance, owned by the caller after. */
+    corto_status (*instance)(void *user, corto_problem **p);
     /* A line of training log (no newline). */
     void (*log)(void *user, const char *line);
     /* Save the model at a checkpoint (and at the end). */
@@ -41,6 +45,16 @@ corto_status nn_train_validate(double *gap, double *feasible,
 
 corto_status nn_train_imitation(nn_model *m, const nn_dataset *train,
                                 const nn_dataset *valid,
+                                const nn_train_params *prm);
+
+/*
+ * REINFORCE fine-tuning (nn_policy_reinforce): every step draws `batch`
+ * instances from prm->instance, samples prm->samples solutions of each
+ * against their mean as the baseline, and takes one Adam step; logs how
+ * far the best sample lies below the mean, and validates on `valid` (may
+ * be NULL) at every checkpoint.
+ */
+corto_status nn_train_reinforce(nn_model *m, const nn_dataset *valid,
                                 const nn_train_params *prm);
 
 #endif /* CORTO_NN_TRAIN_H */

@@ -3,15 +3,21 @@
  * instance generator (neural/nn_gen.c): generated CVRPs follow Kool et
  * al.'s distribution; a tiny model fitted to two expert solutions lowers
  * its loss and its greedy gap to them, and two runs from the same seed end
- * with identical weights.
+ * with identical weights. Road instances (neural/nn_road.c) keep to the
+ * strongly connected part of the graph and carry its asymmetric
+ * shortest-path distances. REINFORCE on one small instance lowers the
+ * expected cost of the sampled solutions, and is reproducible too.
  */
+#include "graph.h"
 #include "model.h"
 #include "nn_gen.h"
+#include "nn_road.h"
 #include "nn_policy.h"
 #include "nn_train.h"
 #include "test_util.h"
 
 #include <check.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +45,96 @@ START_TEST(generator_follows_the_distribution)
 }
 END_TEST
 
+/* A one-way ring of 30 nodes (light arcs forward, heavy ones back) and a
+ * 31st node that only leaves: it reaches the ring, nothing reaches it. */
+static void ring_graph(graph *g)
+{
+    graph_arc arcs[61];
+    int k = 0;
+    for (int i = 0; i < 30; i++) {
+        arcs[k++] = (graph_arc){i, (i + 1) % 30, 1.0 + i % 3};
+        arcs[k++] = (graph_arc){(i + 1) % 30, i, 5.0};
+    }
+    arcs[k++] = (graph_arc){30, 0, 1.0};
+    ck_assert_int_eq(graph_build(g, 31, arcs, k, 1, 0, NULL, NULL, NULL),
+                     CORTO_OK);
+}
+
+START_TEST(road_instances_use_shortest_paths_of_one_component)
+{
+    graph g;
+    nn_road rd;
+    ring_graph(&g);
+    ck_assert_int_eq(nn_road_init(&rd, &g, "ring"), CORTO_OK);
+    graph_free(&g);
+    ck_assert_int_eq(rd.n_nodes, 30);
+    for (int k = 0; k < rd.n_nodes; k++)
+        ck_assert_int_ne(rd.nodes[k], 30);
+    corto_problem *p = NULL, *q = NULL;
+    rng r, r2;
+    rng_seed(&r, 5);
+    rng_seed(&r2, 5);
+    ck_assert_int_eq(nn_road_cvrp(&p, &rd, 10, &r), CORTO_OK);
+    ck_assert_int_eq(nn_road_cvrp(&q, &rd, 10, &r2), CORTO_OK);
+    ck_assert_int_eq(p->n_nodes, 11);
+    ck_assert_ptr_null(p->x);
+    ck_assert_int_eq(p->vtypes[0].capacity[0], nn_gen_capacity(10));
+    double sum = 0;
+    int asym = 0;
+    for (int i = 0; i < 11; i++) {
+        if (i > 0)
+            ck_assert(p->demand[i] >= 1 && p->demand[i] <= 9);
+        for (int j = 0; j < 11; j++) {
+            int64_t d = model_dist(p, 0, i, j);
+            ck_assert_int_eq(d, model_dist(q, 0, i, j));
+            sum += (double)d;
+            asym += d != model_dist(p, 0, j, i);
+            /* shortest paths: no detour is shorter (up to rounding) */
+            for (int k = 0; k < 11; k++)
+                ck_assert_int_le(d, model_dist(p, 0, i, k) +
+                                        model_dist(p, 0, k, j) + 2);
+        }
+    }
+    ck_assert_int_gt(asym, 0);
+    ck_assert_double_lt(fabs(sum / 110 - 1000), 10);
+    corto_problem_destroy(p);
+    corto_problem_destroy(q);
+    ck_assert_int_eq(nn_road_cvrp(&p, &rd, 29, &r), CORTO_OK);
+    corto_problem_destroy(p);
+    ck_assert_int_eq(nn_road_cvrp(&p, &rd, 30, &r), CORTO_ERR_ARGUMENT);
+    nn_road_free(&rd);
+}
+END_TEST
+
+/* A small model (d = 16, one layer) with weights drawn from seed. */
+static nn_model *tiny_model(uint64_t seed)
+{
+    nn_config cfg;
+    nn_config_default(&cfg);
+    cfg.d = 16;
+    cfg.layers = 1;
+    cfg.ff = 16;
+    nn_model *m = NULL;
+    ck_assert_int_eq(nn_model_create(&m, &cfg, seed), CORTO_OK);
+    return m;
+}
+
+/* Training parameters of the tiny runs: batches of 2, the learning rate
+ * decayed to a fifth, a log line every 10 steps, no checkpoints. */
+static void tiny_params(nn_train_params *prm, int64_t steps, double lr,
+                        void (*log)(void *, const char *), void *user)
+{
+    nn_train_params_init(prm);
+    prm->steps = steps;
+    prm->batch = 2;
+    prm->lr = lr;
+    prm->lr_min = lr / 5;
+    prm->log_every = 10;
+    prm->checkpoint_every = 0;
+    prm->log = log;
+    prm->user = user;
+}
+
 typedef struct fit {
     nn_model *m;
     double first_loss, last_loss;
@@ -59,23 +155,10 @@ static void remember(void *user, const char *line)
 
 static void train_tiny(fit *f, nn_dataset *d)
 {
-    nn_config cfg;
-    nn_config_default(&cfg);
-    cfg.d = 16;
-    cfg.layers = 1;
-    cfg.ff = 16;
-    ck_assert_int_eq(nn_model_create(&f->m, &cfg, 8), CORTO_OK);
+    f->m = tiny_model(8);
     f->first_loss = -1;
     nn_train_params prm;
-    nn_train_params_init(&prm);
-    prm.steps = 100;
-    prm.batch = 2;
-    prm.lr = 5e-3;
-    prm.lr_min = 1e-3;
-    prm.log_every = 10;
-    prm.checkpoint_every = 0;
-    prm.log = remember;
-    prm.user = f;
+    tiny_params(&prm, 100, 5e-3, remember, f);
     ck_assert_int_eq(nn_train_imitation(f->m, d, NULL, &prm), CORTO_OK);
 }
 
@@ -96,13 +179,7 @@ START_TEST(imitation_fits_and_is_reproducible)
     nn_dataset d = {2, p, x};
     fit a = {0}, b = {0};
     double gap0, feas0, gap1, feas1;
-    nn_config cfg;
-    nn_config_default(&cfg);
-    cfg.d = 16;
-    cfg.layers = 1;
-    cfg.ff = 16;
-    nn_model *untrained = NULL;
-    ck_assert_int_eq(nn_model_create(&untrained, &cfg, 8), CORTO_OK);
+    nn_model *untrained = tiny_model(8);
     ck_assert_int_eq(nn_train_validate(&gap0, &feas0, untrained, &d),
                      CORTO_OK);
     train_tiny(&a, &d);
@@ -123,12 +200,88 @@ START_TEST(imitation_fits_and_is_reproducible)
 }
 END_TEST
 
+/* REINFORCE's instance source in the test: copies of one instance. */
+typedef struct same {
+    int n;
+    uint64_t seed;
+} same;
+
+static corto_status same_instance(void *user, corto_problem **p)
+{
+    same *s = user;
+    rng r;
+    rng_seed(&r, s->seed);
+    return nn_gen_cvrp(p, s->n, NN_GEN_UNIFORM, &r);
+}
+
+static void same_log(void *user, const char *line)
+{
+    (void)user;
+    (void)line;
+}
+
+/* Mean cost of 200 sampled solutions of p (fixed seed). */
+static double sampled_mean(const nn_model *m, const corto_problem *p)
+{
+    nn_tape tp;
+    rng r;
+    double mean, best;
+    nn_tape_init(&tp, 1);
+    rng_seed(&r, 99);
+    ck_assert_int_eq(
+        nn_policy_reinforce(&tp, m, p, 200, 0, &r, 0, &mean, &best), CORTO_OK);
+    nn_tape_free(&tp);
+    ck_assert_double_le(best, mean);
+    return mean;
+}
+
+static nn_model *reinforce_tiny(same *s)
+{
+    nn_model *m = tiny_model(3);
+    nn_train_params prm;
+    tiny_params(&prm, 60, 1e-2, same_log, s);
+    prm.samples = 8;
+    prm.instance = same_instance;
+    ck_assert_int_eq(nn_train_reinforce(m, NULL, &prm), CORTO_OK);
+    return m;
+}
+
+START_TEST(reinforce_lowers_the_sampled_cost_and_is_reproducible)
+{
+    same s = {10, 21};
+    corto_problem *p = NULL;
+    ck_assert_int_eq(same_instance(&s, &p), CORTO_OK);
+    nn_model *m0 = tiny_model(3);
+    double before = sampled_mean(m0, p);
+    nn_model *a = reinforce_tiny(&s), *b = reinforce_tiny(&s);
+    double after = sampled_mean(a, p);
+    ck_assert_double_lt(after, 0.95 * before);
+    ck_assert_int_eq(a->steps, 60);
+    ck_assert_mem_eq(a->v, b->v, a->total * sizeof *a->v);
+    /* fewer than two samples have no baseline */
+    nn_tape tp;
+    rng r;
+    double mean, best;
+    nn_tape_init(&tp, 1);
+    rng_seed(&r, 1);
+    ck_assert_int_eq(nn_policy_reinforce(&tp, a, p, 1, 0, &r, 1, &mean, &best),
+                     CORTO_ERR_ARGUMENT);
+    nn_tape_free(&tp);
+    nn_model_destroy(m0);
+    nn_model_destroy(a);
+    nn_model_destroy(b);
+    corto_problem_destroy(p);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("nn_train");
     TCase *tc = tcase_create("train");
     tcase_add_test(tc, generator_follows_the_distribution);
+    tcase_add_test(tc, road_instances_use_shortest_paths_of_one_component);
     tcase_add_test(tc, imitation_fits_and_is_reproducible);
+    tcase_add_test(tc, reinforce_lowers_the_sampled_cost_and_is_reproducible);
     suite_add_tcase(s, tc);
     return test_run_suite(s);
 }

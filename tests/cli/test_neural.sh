@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # corto train and --init neural: usage errors, instance generation read
 # back by corto solve, a tiny training run that writes a model and a log
-# and is byte-identical when repeated with the same seed, and --init
+# and is byte-identical when repeated with the same seed (imitation and
+# REINFORCE fine-tuning), instances on a road graph, and --init
 # neural either building a solution the checker accepts (a model is built
 # in) or refusing with one clear line (none is).
 # shellcheck source=tests/cli/lib.sh
@@ -34,6 +35,46 @@ grep -q "validation greedy gap" "$TMP/a.log" || fail "no validation in log"
 head -c 8 "$TMP/a.cnn" | grep -q "CORTO-NN" || fail "bad magic"
 train_tiny "$TMP/b.cnn" "$TMP/b.log"
 cmp -s "$TMP/a.cnn" "$TMP/b.cnn" || fail "training is not reproducible"
+
+# REINFORCE fine-tuning from that model: reproducible too.
+rl_tiny() {
+    run train --reinforce --resume "$TMP/a.cnn" --out "$1" --validation 1 \
+        --min-size 8 --max-size 10 --label-iterations 20 --steps 3 \
+        --batch 2 --rl-samples 4 --seed 6 -q
+    expect_rc 0
+}
+rl_tiny "$TMP/r1.cnn"
+rl_tiny "$TMP/r2.cnn"
+cmp -s "$TMP/r1.cnn" "$TMP/r2.cnn" || fail "REINFORCE is not reproducible"
+cmp -s "$TMP/a.cnn" "$TMP/r1.cnn" && fail "REINFORCE changed nothing"
+run train --reinforce --out "$TMP/m.cnn" --rl-samples 1
+expect_error_line "rl-samples"
+
+# Road instances: a hand-made one-way ring with heavier arcs back; a
+# graph without a strongly connected part of enough nodes is refused.
+{
+    echo "p sp 12 24"
+    for i in $(seq 1 12); do
+        j=$((i % 12 + 1))
+        echo "a $i $j $((i % 3 + 1))"
+        echo "a $j $i 7"
+    done
+} >"$TMP/ring.gr"
+mkdir -p "$TMP/road"
+run train --generate "$TMP/road" --instances 2 --min-size 6 --max-size 8 \
+    --road "$TMP/ring.gr" --road-share 1 --seed 4
+expect_rc 0
+road_inst=$(ls "$TMP/road"/ring-n*-0001.vrp)
+grep -q "FULL_MATRIX" "$road_inst" || fail "road instance without a matrix"
+run solve "$road_inst" --init neural --construct-only -q --out "$TMP/road.sol"
+expect_rc 0
+run check "$road_inst" "$TMP/road.sol"
+expect_rc 0
+run train --generate "$TMP/road" --road "$CORTO_SOURCE_DIR/tests/data/graph/small.gr" \
+    --min-size 3 --max-size 4
+expect_error_line "small.gr"
+run train --out "$TMP/m.cnn" --road-share 0.5
+expect_error_line "--road"
 
 run train --resume "$TMP/gen/uniform-n12-0001.vrp" --out "$TMP/c.cnn"
 expect_error_line "magic"
