@@ -20,7 +20,6 @@
 #include <string.h>
 
 struct repair_neural {
-    nn_model *own; /* the decoded built-in model, NULL for a given one */
     nn_session *s;
     int *buf; /* the clients to decode */
 };
@@ -44,7 +43,7 @@ corto_status repair_neural_create(repair_neural **out, const vrp_data *d,
     CORTO_TRY(repair_neural_supported(ctx));
     CORTO_ALLOC(w, 1);
     CORTO_ALLOC(w->buf, d->n);
-    CORTO_TRY(nn_construct_model(ctx->opt, &m, &w->own));
+    CORTO_TRY(nn_construct_model(ctx->opt, &m));
     CORTO_TRY(nn_session_create(&w->s, m, d->p));
     *out = w;
     w = NULL;
@@ -58,7 +57,6 @@ void repair_neural_destroy(repair_neural *w)
     if (!w)
         return;
     nn_session_destroy(w->s);
-    nn_model_destroy(w->own);
     free(w->buf);
     free(w);
 }

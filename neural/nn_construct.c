@@ -2,13 +2,20 @@
  * nn_construct.c — the neural construction behind --init neural: decode
  * the compiled-in weight file, or take a model the caller read from a
  * file (corto_neural_model_load), and run the policy (nn_policy.c).
+ * The compiled-in model is decoded once per process and then shared
+ * read-only by every solve (decoding and checking it took about 0.8 ms
+ * of a 5 ms CVRP100 construction).
  */
 #include "nn_construct.h"
 #include "nn_features.h"
 #include "nn_policy.h"
 #include "nn_weights.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
+
+/* The decoded compiled-in model, published once; never freed. */
+static _Atomic(nn_model *) nn_builtin_model;
 
 struct corto_neural_model {
     nn_model *m;
@@ -45,28 +52,35 @@ void corto_neural_model_destroy(corto_neural_model *nm)
     free(nm);
 }
 
-corto_status nn_construct_model(const corto_options *opt, const nn_model **m,
-                                nn_model **own)
+corto_status nn_construct_model(const corto_options *opt, const nn_model **m)
 {
     nn_config cfg;
-    *own = NULL;
     if (opt->neural_model) {
         *m = opt->neural_model->m;
         return CORTO_OK;
     }
     if (nn_default_weights_len == 0)
         return CORTO_ERR_UNSUPPORTED;
-    nn_config_default(&cfg);
-    if (nn_weights_decode(own, nn_default_weights, nn_default_weights_len,
-                          &cfg, NULL) != CORTO_OK)
-        return CORTO_ERR_INTERNAL; /* the build shipped a bad model */
-    *m = *own;
+    nn_model *shared = atomic_load(&nn_builtin_model);
+    if (!shared) {
+        /* Decode; if another thread published first, keep its copy. */
+        nn_model *fresh = NULL;
+        nn_config_default(&cfg);
+        corto_status rc = nn_weights_decode(
+            &fresh, nn_default_weights, nn_default_weights_len, &cfg, NULL);
+        if (rc != CORTO_OK)
+            return rc == CORTO_ERR_NOMEM ? rc : CORTO_ERR_INTERNAL;
+        if (atomic_compare_exchange_strong(&nn_builtin_model, &shared, fresh))
+            shared = fresh;
+        else
+            nn_model_destroy(fresh);
+    }
+    *m = shared;
     return CORTO_OK;
 }
 
 corto_status nn_construct(corto_solution *out, solve_ctx *ctx)
 {
-    nn_model *own = NULL;
     const nn_model *m;
     const corto_neural_model *given = ctx->opt->neural_model;
     if (!given && nn_default_weights_len == 0)
@@ -74,13 +88,12 @@ corto_status nn_construct(corto_solution *out, solve_ctx *ctx)
     corto_status rc = nn_features_supported(ctx->problem);
     if (rc != CORTO_OK)
         return rc;
-    rc = nn_construct_model(ctx->opt, &m, &own);
+    rc = nn_construct_model(ctx->opt, &m);
     if (rc != CORTO_OK)
         return rc;
     int64_t k = ctx->opt->samples;
     rc = nn_policy_construct(out, m, ctx->problem,
                              k > 100000 ? 100000 : (int)k, ctx->opt->seed);
-    nn_model_destroy(own);
     ctx_log(ctx, 0, "neural construction: %s model, %lld samples",
             given ? "given" : "built-in", (long long)k);
     return rc;

@@ -26,11 +26,10 @@ corto_status nn_construct(corto_solution *out, solve_ctx *ctx);
 
 /*
  * The model the options ask for: opt->neural_model when set, else the
- * compiled-in one, decoded into *own (the caller frees it with
- * nn_model_destroy; NULL when nothing was decoded). CORTO_ERR_UNSUPPORTED
- * when there is none.
+ * compiled-in one, decoded at the first call of the process and shared
+ * read-only from then on (never freed; safe to call from several
+ * threads). CORTO_ERR_UNSUPPORTED when there is none.
  */
-corto_status nn_construct_model(const corto_options *opt, const nn_model **m,
-                                nn_model **own);
+corto_status nn_construct_model(const corto_options *opt, const nn_model **m);
 
 #endif /* CORTO_NN_CONSTRUCT_H */
