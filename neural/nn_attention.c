@@ -10,6 +10,7 @@
 #include "nn_tape.h"
 
 #include <math.h>
+#include <string.h>
 
 /* The bias matrix head h reads (NULL: none): the outgoing matrix for the
  * first half of the heads, the incoming one (when given) for the rest. */
@@ -40,9 +41,25 @@ static attn_dims attn_dims_of(const nn_tape *tp, const nn_tensor *o)
 /* out[0..dh) += sum over j of p[j] * v[j * d + 0..dh), in j order for
  * every entry (restrict lets the compiler vectorise over the entries
  * without changing any sum). */
-static inline void attn_mix(nn_real *restrict out, const nn_real *restrict p,
+NN_HOT static void attn_mix(nn_real *restrict out, const nn_real *restrict p,
                             const nn_real *restrict v, int nk, int d, int dh)
 {
+    if (dh == 16) { /* the shipped shape: the sums stay in registers */
+        nn_real acc[16];
+        for (int c = 0; c < 16; c++)
+            acc[c] = out[c];
+        for (int j = 0; j < nk; j++) {
+            nn_real pj = p[j];
+            if (pj == 0)
+                continue;
+            const nn_real *restrict vj = v + (size_t)j * (size_t)d;
+            for (int c = 0; c < 16; c++)
+                acc[c] += pj * vj[c];
+        }
+        for (int c = 0; c < 16; c++)
+            out[c] = acc[c];
+        return;
+    }
     for (int j = 0; j < nk; j++) {
         nn_real pj = p[j];
         if (pj == 0)
@@ -54,33 +71,90 @@ static inline void attn_mix(nn_real *restrict out, const nn_real *restrict p,
 }
 
 /*
- * Scores of one query against every key of a head at once: sc[j] =
- * nn_dot(q, key j, dh) for dh a multiple of 8, from the head's keys
- * transposed (kt[c * nk + j]). The eight partial sums of nn_dot are kept
- * per key (part[l * nk + j]) and combined in nn_dot's order, so each
- * score is bit-identical to nn_dot's while the loops run over keys,
- * which vectorises where a 16-entry dot product does not.
+ * p[0..nk) <- the softmax of the scores in p over the keys mask (may be
+ * NULL) leaves open, zero on the blocked ones. Branch-free loops with
+ * eight partial sums in a fixed order, so they vectorise and give the
+ * same result on every machine. 0 when every key is blocked (p zeroed).
  */
-static inline void attn_scores(nn_real *restrict sc, nn_real *restrict part,
-                               const nn_real *q, const nn_real *restrict kt,
-                               int nk, int dh)
+NN_HOT static int attn_softmax(nn_real *restrict p, const unsigned char *mk,
+                               int nk)
 {
+    const nn_real lowest = -(nn_real)HUGE_VAL;
+    int open = nk;
+    int j;
+    if (mk) { /* blocked keys score -inf here, 0 after the exp */
+        for (j = 0; j < nk; j++) {
+            open -= mk[j] != 0;
+            p[j] = mk[j] ? lowest : p[j];
+        }
+    }
+    nn_real m8[8] = {lowest, lowest, lowest, lowest,
+                     lowest, lowest, lowest, lowest};
+    for (j = 0; j + 8 <= nk; j += 8)
+        for (int l = 0; l < 8; l++)
+            m8[l] = p[j + l] > m8[l] ? p[j + l] : m8[l];
+    nn_real mx = lowest;
+    for (int l = 0; l < 8; l++)
+        mx = m8[l] > mx ? m8[l] : mx;
+    for (; j < nk; j++)
+        mx = p[j] > mx ? p[j] : mx;
+    if (!open) {
+        for (j = 0; j < nk; j++)
+            p[j] = 0;
+        return 0;
+    }
+    for (j = 0; j < nk; j++)
+        p[j] = NN_EXP(p[j] - mx);
+    if (mk)
+        for (j = 0; j < nk; j++)
+            p[j] = mk[j] ? 0 : p[j];
+    nn_real s[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    for (j = 0; j + 8 <= nk; j += 8)
+        for (int l = 0; l < 8; l++)
+            s[l] += p[j + l];
+    nn_real sum =
+        ((s[0] + s[4]) + (s[1] + s[5])) + ((s[2] + s[6]) + (s[3] + s[7]));
+    for (; j < nk; j++)
+        sum += p[j];
+    nn_real inv = 1 / sum;
+    for (j = 0; j < nk; j++)
+        p[j] *= inv;
+    return 1;
+}
+
+/*
+ * Scores of one query against every key of a head: sc[j] = sum over c of
+ * q[c] * kt[c * nk + j], the head's keys transposed, each sum in c order.
+ * Blocks of ATTN_BLOCK keys keep their sums in registers across c; the
+ * keys after the last block add in the same order, so every score is
+ * the same wherever its key falls.
+ */
+#define ATTN_BLOCK 32
+static inline void attn_scores(nn_real *restrict sc, const nn_real *q,
+                               const nn_real *restrict kt, int nk, int dh)
+{
+    int j0 = 0;
+    for (; j0 + ATTN_BLOCK <= nk; j0 += ATTN_BLOCK) {
+        nn_real acc[ATTN_BLOCK];
+        for (int l = 0; l < ATTN_BLOCK; l++)
+            acc[l] = 0;
+        for (int c = 0; c < dh; c++) {
+            nn_real x = q[c];
+            const nn_real *restrict row = kt + (size_t)c * (size_t)nk + j0;
+            for (int l = 0; l < ATTN_BLOCK; l++)
+                acc[l] += x * row[l];
+        }
+        for (int l = 0; l < ATTN_BLOCK; l++)
+            sc[j0 + l] = acc[l];
+    }
+    for (int j = j0; j < nk; j++)
+        sc[j] = 0;
     for (int c = 0; c < dh; c++) {
         nn_real x = q[c];
-        nn_real *restrict pl = part + (size_t)(c % 8) * (size_t)nk;
         const nn_real *restrict row = kt + (size_t)c * (size_t)nk;
-        if (c < 8) /* nn_dot starts each partial sum at zero */
-            for (int j = 0; j < nk; j++)
-                pl[j] = (nn_real)0 + x * row[j];
-        else
-            for (int j = 0; j < nk; j++)
-                pl[j] += x * row[j];
+        for (int j = j0; j < nk; j++)
+            sc[j] += x * row[j];
     }
-    const nn_real *s0 = part, *s1 = s0 + nk, *s2 = s1 + nk, *s3 = s2 + nk;
-    const nn_real *s4 = s3 + nk, *s5 = s4 + nk, *s6 = s5 + nk, *s7 = s6 + nk;
-    for (int j = 0; j < nk; j++)
-        sc[j] = ((s0[j] + s4[j]) + (s1[j] + s5[j])) +
-                ((s2[j] + s6[j]) + (s3[j] + s7[j]));
 }
 
 NN_HOT static void bw_attention(nn_tape *tp, const nn_tensor *o)
@@ -150,11 +224,15 @@ NN_HOT int nn_attention(nn_tape *tp, int q, int k, int v, int heads, int coef,
     int id = nn_push(tp, nq, d, bw_attention, q, k, v);
     if (id < 0)
         return -1;
-    size_t np = (size_t)heads * (size_t)nq * (size_t)nk;
+    /* the probabilities are kept for the backward pass only; without
+     * gradients one row of scratch serves every query and head */
+    int keep = tp->grad;
+    size_t np = keep ? (size_t)heads * (size_t)nq * (size_t)nk : (size_t)nk;
     nn_real *aux = nn_tape_alloc(tp, np + (size_t)nk);
     if (!aux)
         return -1;
     nn_tensor *o = &tp->t[id];
+    memset(o->v, 0, (size_t)nq * (size_t)d * sizeof(nn_real));
     o->iarg = heads;
     o->aux = aux;
     o->in3 = coef;
@@ -163,58 +241,60 @@ NN_HOT int nn_attention(nn_tape *tp, int q, int k, int v, int heads, int coef,
     o->mask = mask;
     attn_dims a = attn_dims_of(tp, o);
     const nn_real *qv = tp->t[q].v, *kv = tp->t[k].v, *vv = tp->t[v].v;
-    /* Many queries: score them against transposed keys (attn_scores). */
-    nn_real *kt = NULL, *part = NULL, *sc = NULL;
-    if (nq >= 8 && a.dh % 8 == 0) {
-        kt = nn_tape_alloc(tp, (size_t)(a.dh + 9) * (size_t)nk);
-        if (!kt)
-            return -1;
-        part = kt + (size_t)a.dh * (size_t)nk;
-        sc = part + (size_t)8 * (size_t)nk;
-    }
+    /* Queries are scored against the keys transposed (attn_scores):
+     * the head's rows of the kept copy, or of one made here. */
+    const nn_real *kept = tp->t[k].vt, *kt = kept;
+    nn_real *own = kept ? NULL : nn_tape_alloc(tp, (size_t)a.dh * (size_t)nk);
+    if (!kept && !own)
+        return -1;
     for (int h = 0; h < heads; h++) {
         const nn_real *bias = bout ? attn_bias(o, h) : NULL;
         nn_real w = bias ? tp->t[coef].v[h] : 0;
         int c0 = h * a.dh;
-        if (kt)
+        if (kept) {
+            kt = kept + (size_t)c0 * (size_t)nk;
+        } else {
             for (int j = 0; j < nk; j++)
                 for (int c = 0; c < a.dh; c++)
-                    kt[(size_t)c * (size_t)nk + (size_t)j] =
+                    own[(size_t)c * (size_t)nk + (size_t)j] =
                         kv[(size_t)j * (size_t)d + (size_t)(c0 + c)];
+            kt = own;
+        }
         for (int i = 0; i < nq; i++) {
             nn_real *p =
-                aux + ((size_t)h * (size_t)nq + (size_t)i) * (size_t)nk;
+                keep ? aux + ((size_t)h * (size_t)nq + (size_t)i) * (size_t)nk
+                     : aux;
             const unsigned char *mk =
                 mask ? mask + (size_t)i * (size_t)nk : NULL;
-            const nn_real *qi = qv + (size_t)i * (size_t)d + c0;
-            double mx = -HUGE_VAL;
-            if (kt)
-                attn_scores(sc, part, qi, kt, nk, a.dh);
-            for (int j = 0; j < nk; j++) {
-                if (mk && mk[j])
-                    continue;
-                const nn_real *kj = kv + (size_t)j * (size_t)d + c0;
-                nn_real s = (kt ? sc[j] : nn_dot(qi, kj, a.dh)) * a.scale;
-                if (bias)
-                    s += w * bias[(size_t)i * (size_t)nk + (size_t)j];
-                p[j] = s;
-                if (s > mx)
-                    mx = s;
-            }
-            if (mx == -HUGE_VAL)
-                continue; /* every key blocked: zeros */
-            double sum = 0;
-            nn_real top = (nn_real)mx;
-            for (int j = 0; j < nk; j++) {
-                p[j] = (!mk || !mk[j]) ? NN_EXP(p[j] - top) : 0;
-                sum += (double)p[j];
-            }
-            nn_real inv = (nn_real)(1.0 / sum);
+            attn_scores(p, qv + (size_t)i * (size_t)d + c0, kt, nk, a.dh);
             for (int j = 0; j < nk; j++)
-                p[j] *= inv;
+                p[j] *= a.scale;
+            if (bias) {
+                const nn_real *bi = bias + (size_t)i * (size_t)nk;
+                for (int j = 0; j < nk; j++)
+                    p[j] += w * bi[j];
+            }
+            if (!attn_softmax(p, mk, nk))
+                continue; /* every key blocked: zeros */
             attn_mix(o->v + (size_t)i * (size_t)d + c0, p, vv + c0, nk, d,
                      a.dh);
         }
     }
     return id;
+}
+
+void nn_keep_transposed(nn_tape *tp, int a)
+{
+    if (a < 0)
+        return;
+    int m = tp->t[a].rows, n = tp->t[a].cols;
+    nn_real *vt = nn_tape_alloc(tp, (size_t)m * (size_t)n);
+    if (!vt)
+        return;
+    const nn_real *v = tp->t[a].v;
+    for (int i = 0; i < m; i++)
+        for (int j = 0; j < n; j++)
+            vt[(size_t)j * (size_t)m + (size_t)i] =
+                v[(size_t)i * (size_t)n + (size_t)j];
+    tp->t[a].vt = vt;
 }

@@ -53,6 +53,7 @@ static void nn_encode(nn_tape *tp, const nn_model *m, const nn_features *f,
     for (int k = 0; k < NN_D_COUNT; k++)
         e->dec[k] = nn_model_leaf(tp, m, nn_model_dec(m, k));
     e->gk = nn_matmul(tp, h, e->dec[NN_D_GK], 0);
+    nn_keep_transposed(tp, e->gk); /* read by every decoding step */
     e->gv = nn_matmul(tp, h, e->dec[NN_D_GV], 0);
     e->pk = nn_matmul(tp, h, e->dec[NN_D_PK], 0);
 }

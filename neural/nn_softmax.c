@@ -33,8 +33,10 @@ int nn_tanh_clip(nn_tape *tp, int a, nn_real c, const unsigned char *mask)
     tp->t[id].farg = c;
     size_t size = (size_t)tp->t[a].rows * (size_t)tp->t[a].cols;
     for (size_t e = 0; e < size; e++)
-        if (!mask || !mask[e])
-            tp->t[id].v[e] = c * NN_TANH(tp->t[a].v[e]);
+        tp->t[id].v[e] = c * NN_TANH(tp->t[a].v[e]);
+    if (mask)
+        for (size_t e = 0; e < size; e++)
+            tp->t[id].v[e] = mask[e] ? 0 : tp->t[id].v[e];
     return id;
 }
 

@@ -55,9 +55,10 @@ corto_status nn_tape_status(const nn_tape *tp)
     return tp->err;
 }
 
-/* Arena allocation: the current block if it has room, else the next block
- * that does (allocated on first use; blocks are kept across resets). */
-nn_real *nn_tape_alloc(nn_tape *tp, size_t n)
+/* Arena allocation, not initialised: the current block if it has room,
+ * else the next block that does (allocated on first use; blocks are kept
+ * across resets). */
+static nn_real *nn_tape_alloc_raw(nn_tape *tp, size_t n)
 {
     if (n == 0)
         n = 1;
@@ -65,7 +66,6 @@ nn_real *nn_tape_alloc(nn_tape *tp, size_t n)
         if (tp->used + n <= tp->block_size[tp->cur_block]) {
             nn_real *p = tp->blocks[tp->cur_block] + tp->used;
             tp->used += n;
-            memset(p, 0, n * sizeof *p);
             return p;
         }
         tp->cur_block++;
@@ -82,7 +82,9 @@ nn_real *nn_tape_alloc(nn_tape *tp, size_t n)
     if (!sizes)
         goto fail;
     tp->block_size = sizes;
-    tp->blocks[tp->n_blocks] = calloc(size, sizeof(nn_real));
+    /* not calloc: a short-lived tape never clears (or touches) the part
+     * of a 4 MB block it does not use */
+    tp->blocks[tp->n_blocks] = malloc(size * sizeof(nn_real));
     if (!tp->blocks[tp->n_blocks])
         goto fail;
     tp->block_size[tp->n_blocks] = size;
@@ -92,6 +94,14 @@ nn_real *nn_tape_alloc(nn_tape *tp, size_t n)
 fail:
     tp->err = CORTO_ERR_NOMEM;
     return NULL;
+}
+
+nn_real *nn_tape_alloc(nn_tape *tp, size_t n)
+{
+    nn_real *p = nn_tape_alloc_raw(tp, n);
+    if (p)
+        memset(p, 0, (n ? n : 1) * sizeof *p);
+    return p;
 }
 
 /* A new tensor record (no storage yet). */
@@ -146,7 +156,7 @@ int nn_push(nn_tape *tp, int rows, int cols, nn_backward_fn bw, int a, int b,
     if (id < 0)
         return -1;
     size_t size = (size_t)rows * (size_t)cols;
-    nn_real *v = nn_tape_alloc(tp, size);
+    nn_real *v = nn_tape_alloc_raw(tp, size);
     nn_real *g = tp->grad ? nn_tape_alloc(tp, size) : NULL;
     if (!v || (tp->grad && !g))
         return -1;
@@ -263,6 +273,7 @@ int nn_matmul(nn_tape *tp, int a, int b, int trans_b)
     if (id < 0)
         return -1;
     tp->t[id].iarg = trans_b;
+    memset(tp->t[id].v, 0, (size_t)m * (size_t)n * sizeof(nn_real));
     nn_gemm(tp->t[id].v, tp->t[a].v, tp->t[b].v, m, k, n, trans_b);
     return id;
 }
@@ -330,9 +341,37 @@ int nn_add_row(nn_tape *tp, int a, int row)
     return id;
 }
 
+/* x w + b as one operation: the product's backward pass, then the
+ * bias's gradient, the sum of the output's over its rows. */
+static void bw_linear(nn_tape *tp, const nn_tensor *o)
+{
+    bw_matmul(tp, o);
+    nn_tensor *b = &tp->t[o->in[2]];
+    if (b->g)
+        for (int i = 0; i < o->rows; i++)
+            for (int j = 0; j < o->cols; j++)
+                b->g[j] += o->g[(size_t)i * (size_t)o->cols + (size_t)j];
+}
+
 int nn_linear(nn_tape *tp, int x, int w, int b)
 {
-    return nn_add_row(tp, nn_matmul(tp, x, w, 0), b);
+    if (x < 0 || w < 0 || b < 0)
+        return -1;
+    int m = tp->t[x].rows, k = tp->t[x].cols, n = tp->t[w].cols;
+    if (tp->t[w].rows != k || tp->t[b].rows != 1 || tp->t[b].cols != n) {
+        tp->err = CORTO_ERR_INTERNAL;
+        return -1;
+    }
+    int id = nn_push(tp, m, n, bw_linear, x, w, b);
+    if (id < 0)
+        return -1;
+    nn_real *o = tp->t[id].v;
+    /* each output starts at its bias; the product adds onto it */
+    for (int i = 0; i < m; i++)
+        memcpy(o + (size_t)i * (size_t)n, tp->t[b].v,
+               (size_t)n * sizeof(nn_real));
+    nn_gemm(o, tp->t[x].v, tp->t[w].v, m, k, n, 0);
+    return id;
 }
 
 static void bw_add_scaled(nn_tape *tp, const nn_tensor *o)
@@ -443,6 +482,7 @@ int nn_mean_rows(nn_tape *tp, int a)
     if (id < 0)
         return -1;
     nn_real inv = (nn_real)1 / (nn_real)m;
+    memset(tp->t[id].v, 0, (size_t)n * sizeof(nn_real));
     for (int i = 0; i < m; i++)
         for (int j = 0; j < n; j++)
             tp->t[id].v[j] += tp->t[a].v[(size_t)i * (size_t)n + (size_t)j];

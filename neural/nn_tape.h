@@ -21,6 +21,7 @@
 #include "corto.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef NN_DOUBLE
 typedef double nn_real;
@@ -34,13 +35,53 @@ struct nn_tensor;
 typedef void (*nn_backward_fn)(struct nn_tape *tp,
                                const struct nn_tensor *out);
 
-/* exp and tanh in the working precision (float calls are faster). */
+#ifndef NN_DOUBLE
+/*
+ * exp for float without branches or calls, so loops over it vectorise:
+ * Cody and Waite's reduction x = n ln 2 + r (n rounded to nearest by the
+ * 1.5 * 2^23 trick, which needs no rounding mode or -ffast-math), Cephes'
+ * degree-6 polynomial for exp(r) on |r| <= ln 2 / 2 (relative error about
+ * 2e-7), then 2^n put into the exponent bits. Inputs are clamped to
+ * [-87, 88], so the result stays a normal float: exp(-87) = 1.6e-38
+ * stands for anything smaller, and a NaN gives that too.
+ */
+static inline float nn_expf(float x)
+{
+    x = x > -87.0f ? x : -87.0f;
+    x = x < 88.0f ? x : 88.0f;
+    float n = (x * 1.44269504088896341f + 12582912.0f) - 12582912.0f;
+    float r = (x - n * 0.693359375f) - n * -2.12194440e-4f;
+    float y = 1.9875691500e-4f;
+    y = y * r + 1.3981999507e-3f;
+    y = y * r + 8.3334519073e-3f;
+    y = y * r + 4.1665795894e-2f;
+    y = y * r + 1.6666665459e-1f;
+    y = y * r + 5.0000001201e-1f;
+    y = y * (r * r) + r + 1.0f;
+    union {
+        int32_t i;
+        float f;
+    } scale;
+    scale.i = ((int32_t)n + 127) * (1 << 23);
+    return y * scale.f;
+}
+
+/* tanh from nn_expf: 1 - 2 / (exp(2x) + 1), within about 1e-7 of tanh
+ * (an absolute error: near zero the relative one is larger). */
+static inline float nn_tanhf(float x)
+{
+    return 1.0f - 2.0f / (nn_expf(2.0f * x) + 1.0f);
+}
+#endif
+
+/* exp and tanh in the working precision: the double build (gradient
+ * checks) calls libm, the float build the vectorisable versions above. */
 #ifdef NN_DOUBLE
 #define NN_EXP  exp
 #define NN_TANH tanh
 #else
-#define NN_EXP  expf
-#define NN_TANH tanhf
+#define NN_EXP  nn_expf
+#define NN_TANH nn_tanhf
 #endif
 
 typedef struct nn_tensor {
@@ -56,6 +97,7 @@ typedef struct nn_tensor {
     const unsigned char *mask; /* 1 = blocked entry (attention, softmax) */
     const int *idx;            /* target indices (nll_set) */
     nn_real *aux;              /* values the backward pass needs */
+    nn_real *vt;               /* values transposed (nn_keep_transposed) */
 } nn_tensor;
 
 typedef struct nn_tape {
@@ -159,6 +201,12 @@ int nn_attention(nn_tape *tp, int q, int k, int v, int heads, int coef,
                  const nn_real *bout, const nn_real *bin,
                  const unsigned char *mask);
 
+/* Keep a transposed copy of tensor a's values (they never change) in
+ * the arena: attention then scores every query against a's rows as keys
+ * with loops over the keys, which vectorise; worth it for keys that many
+ * single-query attentions read, as the decoder's. */
+void nn_keep_transposed(nn_tape *tp, int a);
+
 /* Log-softmax of each row over its unmasked entries; masked entries get
  * -1e30 and no gradient. */
 int nn_log_softmax(nn_tape *tp, int a, const unsigned char *mask);
@@ -177,7 +225,9 @@ void nn_seed(nn_tape *tp, int loss, nn_real weight);
 void nn_backward(nn_tape *tp);
 
 /* For the operation files: append an output tensor of the given shape
- * whose inputs are a, b, c (-1: none); -1 if an input failed. */
+ * whose inputs are a, b, c (-1: none); -1 if an input failed. Its values
+ * are not initialised (the operation writes every one); its gradient,
+ * when there is one, is zeroed. */
 int nn_push(nn_tape *tp, int rows, int cols, nn_backward_fn bw, int a, int b,
             int c);
 

@@ -1,8 +1,9 @@
 /*
  * test_nn_tape.c — the tensor tape in the library's float build: forward
- * values of small hand-computed cases, masking, the sticky error of a bad
- * shape, and arena reuse across resets. Gradients are checked in double
- * precision by tests/nn/test_nn_grad.c.
+ * values of small hand-computed cases, the float build's exp and tanh,
+ * masking, the sticky error of a bad shape, and arena reuse across
+ * resets. Gradients are checked in double precision by
+ * tests/nn/test_nn_grad.c.
  */
 #include "nn_tape.h"
 #include "test_util.h"
@@ -74,11 +75,36 @@ START_TEST(attention_blocked_row_is_zero)
 }
 END_TEST
 
-/* The many-query path (keys transposed, eight partial sums per key) gives
- * each query exactly what the same query alone gets from nn_dot. */
+/* The float build's own exp and tanh against libm's double ones: within
+ * 2e-7 relative (exp, normal results) and 2e-7 absolute (tanh); clamped
+ * at the ends, never infinite or NaN. */
+START_TEST(exp_and_tanh_are_close_to_libm)
+{
+    double worst_exp = 0, worst_tanh = 0;
+    for (int k = -860000; k <= 860000; k++) {
+        float x = (float)k / 10000.0f;
+        double e = exp((double)x), got = (double)nn_expf(x);
+        double rel = fabs(got - e) / e;
+        worst_exp = rel > worst_exp ? rel : worst_exp;
+        double t = fabs((double)nn_tanhf(x / 8) - tanh((double)(x / 8)));
+        worst_tanh = t > worst_tanh ? t : worst_tanh;
+    }
+    ck_assert_double_lt(worst_exp, 2e-7);
+    ck_assert_double_lt(worst_tanh, 2e-7);
+    ck_assert(isfinite(nn_expf(1e30f)) && nn_expf(1e30f) > 1e38f);
+    ck_assert(nn_expf(-1e30f) >= 0 && nn_expf(-1e30f) < 1e-37f);
+    ck_assert(nn_expf(-HUGE_VALF) < 1e-37f);
+    ck_assert_float_eq(nn_tanhf(50), 1);
+    ck_assert_float_eq(nn_tanhf(-50), -1);
+}
+END_TEST
+
+/* Each query of a batch gets exactly what it gets alone, and keys kept
+ * transposed (nn_keep_transposed) change nothing; 40 keys: one block of
+ * 32 whose sums stay in registers, and 8 after it. */
 START_TEST(attention_many_queries_match_one_at_a_time)
 {
-    enum { NQ = 12, NK = 9, D = 32, H = 2 };
+    enum { NQ = 12, NK = 40, D = 32, H = 2 };
     nn_tape tp;
     nn_tape_init(&tp, 0);
     nn_real q[NQ * D], k[NK * D], v[NK * D], bout[NQ * NK], bin[NQ * NK];
@@ -99,14 +125,22 @@ START_TEST(attention_many_queries_match_one_at_a_time)
     int iv = nn_leaf(&tp, NK, D, v, NULL), ic = nn_leaf(&tp, 1, H, coef, NULL);
     int all = nn_attention(&tp, iq, ik, iv, H, ic, bout, bin, mask);
     ck_assert_int_ge(all, 0);
+    int ikt = nn_leaf(&tp, NK, D, k, NULL);
+    nn_keep_transposed(&tp, ikt);
+    ck_assert_ptr_nonnull(nn_t(&tp, ikt)->vt);
     for (int i = 0; i < NQ; i++) {
-        int one =
-            nn_attention(&tp, nn_leaf(&tp, 1, D, q + i * D, NULL), ik, iv, H,
-                         ic, bout + i * NK, bin + i * NK, mask + i * NK);
+        int qi = nn_leaf(&tp, 1, D, q + i * D, NULL);
+        int one = nn_attention(&tp, qi, ik, iv, H, ic, bout + i * NK,
+                               bin + i * NK, mask + i * NK);
+        int kept = nn_attention(&tp, qi, ikt, iv, H, ic, bout + i * NK,
+                                bin + i * NK, mask + i * NK);
         ck_assert_int_ge(one, 0);
-        for (int c = 0; c < D; c++)
+        ck_assert_int_ge(kept, 0);
+        for (int c = 0; c < D; c++) {
             ck_assert_float_eq(nn_t(&tp, all)->v[i * D + c],
                                nn_t(&tp, one)->v[c]);
+            ck_assert_float_eq(nn_t(&tp, kept)->v[c], nn_t(&tp, one)->v[c]);
+        }
     }
     nn_tape_free(&tp);
 }
@@ -164,6 +198,7 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, matmul_hand_computed);
     tcase_add_test(tc, log_softmax_masked);
+    tcase_add_test(tc, exp_and_tanh_are_close_to_libm);
     tcase_add_test(tc, attention_blocked_row_is_zero);
     tcase_add_test(tc, attention_many_queries_match_one_at_a_time);
     tcase_add_test(tc, matmul_blocks_match_the_plain_loop);
