@@ -3,7 +3,9 @@
 # generated uniform CVRP100 instances (Kool et al.'s distribution: unit
 # square, demands 1..9, capacity 50; `corto train --generate`): the cost
 # and CPU time of the constructions — neural greedy, neural best of 64
-# samples, Clarke-Wright savings, nearest neighbour — as gaps to the ALNS
+# samples, neural best of 64 greedy starts (--starts 64), neural best of
+# 100 starts on 8 symmetries (--starts 100 --augment 8), Clarke-Wright
+# savings, nearest neighbour — as gaps to the ALNS
 # at a short limit (there are no best-known values), then the ALNS at short
 # limits from the savings start and from the neural start. Every solution
 # is verified by `corto check`. Writes a Markdown table and a CSV.
@@ -71,7 +73,7 @@ mkdir -p "$tmp/gen"
 # The reference cache: "gen_seed,instance,limit,alns_seed,cost" rows.
 [ -s "$ref_cache" ] || echo "gen_seed,instance,limit,alns_seed,cost" >"$ref_cache"
 
-methods="savings nearest neural neural64"
+methods="savings nearest neural neural64 starts64 starts100x8"
 csv="${out%.md}.csv"
 [ "$refs_only" = 0 ] || csv=/dev/null
 [ "$report_only" = 1 ] || echo "instance,method,cost,cpu_ms,reference" >"$csv"
@@ -97,6 +99,8 @@ for file in "$tmp"/gen/*.vrp; do
         nearest) args=(--init nearest) ;;
         neural) args=(--init neural "${model_args[@]}") ;;
         neural64) args=(--init neural --samples 64 "${model_args[@]}") ;;
+        starts64) args=(--init neural --starts 64 "${model_args[@]}") ;;
+        starts100x8) args=(--init neural --starts 100 --augment 8 "${model_args[@]}") ;;
         esac
         run_one "$file" "${args[@]}" --construct-only --seed 1
         echo "$name,$m,$R_COST,$R_MS,$ref" >>"$csv"
@@ -142,11 +146,14 @@ n_done=$(awk -F, 'NR > 1 && $2 == "savings"' "$csv" | wc -l)
         c[$1, k] = $3
     }
     END {
-        split("savings nearest neural neural64", order, " ")
-        lab["neural"] = "neural greedy"; lab["neural64"] = "neural best of 64"
+        split("savings nearest neural neural64 starts64 starts100x8", order, " ")
+        lab["neural"] = "neural greedy"; lab["neural64"] = "neural best of 64 samples"
+        lab["starts64"] = "neural best of 64 starts"
+        lab["starts100x8"] = "neural best of 100 starts x 8 symmetries"
         lab["savings"] = "savings"; lab["nearest"] = "nearest neighbour"
-        for (i = 1; i <= 4; i++) {
+        for (i = 1; i <= 6; i++) {
             k = order[i]
+            if (!(k in tot)) continue
             for (a = 1; a <= n[k]; a++) x[a] = v[k, a]
             m = n[k]
             for (a = 2; a <= m; a++) {

@@ -3,8 +3,9 @@
 # ORTEC VRPTW instances of the EURO Meets NeurIPS 2022 competition
 # (asymmetric road-duration matrices, time windows, a fleet limit), read
 # from ../shared/instances/real and never copied (CC BY-NC). For each
-# construction — neural greedy, neural best of 64 samples, Clarke-Wright
-# savings, nearest neighbour; seed 1, --construct-only — the cost, routes
+# construction — neural greedy, neural best of 64 samples and of 64
+# greedy starts, Clarke-Wright savings, nearest neighbour; seed 1,
+# --construct-only — the cost, routes
 # and CPU time, whether `corto check` accepts the solution (and its first
 # violation when not), and the gap to the best-known value of bks.csv.
 # Writes a Markdown table and a CSV of every run.
@@ -58,10 +59,11 @@ tail -n +2 "$dir/bks.csv" | while IFS=, read -r name bks _ _ n bks_routes file; 
     path="$dir/$file"
     [ -r "$path" ] || { echo "$name: no $file, skipped" >&2; continue; }
     veh=$(zcat -f "$path" | awk -F': *' '/^VEHICLES/ && !v { v = $2 } END { print v }')
-    for m in neural neural64 savings nearest; do
+    for m in neural neural64 starts64 savings nearest; do
         case $m in
         neural) args=(--init neural "${model_args[@]}") ;;
         neural64) args=(--init neural --samples 64 "${model_args[@]}") ;;
+        starts64) args=(--init neural --starts 64 "${model_args[@]}") ;;
         *) args=(--init "$m") ;;
         esac
         construct "$path" "${args[@]}"
@@ -92,10 +94,11 @@ done
         if ($9 == "yes") { f[k]++; g[k] += $10 }
     }
     END {
-        split("neural neural64 savings nearest", order, " ")
-        lab["neural"] = "neural greedy"; lab["neural64"] = "neural best of 64"
+        split("neural neural64 starts64 savings nearest", order, " ")
+        lab["neural"] = "neural greedy"; lab["neural64"] = "neural best of 64 samples"
+        lab["starts64"] = "neural best of 64 starts"
         lab["savings"] = "savings"; lab["nearest"] = "nearest neighbour"
-        for (i = 1; i <= 4; i++) {
+        for (i = 1; i <= 5; i++) {
             k = order[i]
             printf "| %s | %d of %d | %s | %s | %.1f | %.1f |\n", lab[k], f[k], tot[k],
                 f[k] ? sprintf("%.2f%%", g[k] / f[k]) : "-",
@@ -107,8 +110,8 @@ done
     echo "Per instance: gap to bks % (routes; \"inf.\" when the checker refuses"
     echo "the solution), and the neural greedy CPU ms:"
     echo
-    echo "| instance | n | vehicles | bks routes | neural greedy | best of 64 | savings | nearest | greedy ms |"
-    echo "|---|---|---|---|---|---|---|---|---|"
+    echo "| instance | n | vehicles | bks routes | neural greedy | best of 64 samples | best of 64 starts | savings | nearest | greedy ms |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
     awk -F, 'NR > 1 {
         if (!($1 in nn)) { order[++cnt] = $1; nn[$1] = $2; v[$1] = $5; br[$1] = $4 }
         c[$1, $6] = $7 == "-" ? "-" : sprintf("%.2f (%d)%s", $10, $8, $9 == "yes" ? "" : " inf.")
@@ -117,9 +120,9 @@ done
     END {
         for (i = 1; i <= cnt; i++) {
             k = order[i]
-            printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", k, nn[k], v[k],
-                br[k], c[k, "neural"], c[k, "neural64"], c[k, "savings"],
-                c[k, "nearest"], ms[k]
+            printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", k, nn[k], v[k],
+                br[k], c[k, "neural"], c[k, "neural64"], c[k, "starts64"],
+                c[k, "savings"], c[k, "nearest"], ms[k]
         }
     }' "$csv"
     echo

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # neural_x.sh — the neural construction on CVRPLIB X instances (Uchoa et
 # al. 2017) with best-known values: construction gap to bks and CPU time
-# (neural greedy, neural best of 64, Clarke-Wright savings, nearest
-# neighbour; seed 1), then the ALNS gap to bks at several CPU-second
+# (neural greedy, neural best of 64 samples, of 64 greedy starts and of
+# 100 starts on 8 symmetries, Clarke-Wright savings, nearest neighbour;
+# seed 1), then the ALNS gap to bks at several CPU-second
 # limits started from the neural greedy solution versus the savings one,
 # for several seeds. Every solution is verified by `corto check`. Writes
 # a Markdown table and a CSV of every run.
@@ -45,9 +46,11 @@ for name in $instances; do
     bks=$(awk -F, -v i="$name" '$1 == i { print $2 }' "$dir/bks.csv")
     n=$(awk -F, -v i="$name" '$1 == i { print $5 }' "$dir/bks.csv")
     [ -r "$file" ] && [ -n "$bks" ] || { echo "$name: no file or bks, skipped" >&2; continue; }
-    for m in savings nearest neural neural64; do
+    for m in savings nearest neural neural64 starts64 starts100x8; do
         case $m in
         neural64) args=(--init neural --samples 64) ;;
+        starts64) args=(--init neural --starts 64) ;;
+        starts100x8) args=(--init neural --starts 100 --augment 8) ;;
         *) args=(--init "$m") ;;
         esac
         run_one "$file" "${args[@]}" --construct-only --seed 1
@@ -88,10 +91,12 @@ done
         tot[k]++
     }
     END {
-        split("neural neural64 savings nearest", order, " ")
-        lab["neural"] = "neural greedy"; lab["neural64"] = "neural best of 64"
+        split("neural neural64 starts64 starts100x8 savings nearest", order, " ")
+        lab["neural"] = "neural greedy"; lab["neural64"] = "neural best of 64 samples"
+        lab["starts64"] = "neural best of 64 starts"
+        lab["starts100x8"] = "neural best of 100 starts x 8 symmetries"
         lab["savings"] = "savings"; lab["nearest"] = "nearest neighbour"
-        for (i = 1; i <= 4; i++) {
+        for (i = 1; i <= 6; i++) {
             k = order[i]
             if (!seen[k]) continue
             printf "| %s | %d of %d | %.2f%% | %.1f |\n", lab[k], n[k], tot[k],
@@ -101,8 +106,8 @@ done
     echo
     echo "Per instance (gap to bks, %; neural greedy CPU ms):"
     echo
-    echo "| instance | n | neural greedy | best of 64 | savings | nearest | greedy ms |"
-    echo "|---|---|---|---|---|---|---|"
+    echo "| instance | n | neural greedy | best of 64 samples | best of 64 starts | 100 starts x 8 | savings | nearest | greedy ms |"
+    echo "|---|---|---|---|---|---|---|---|---|"
     awk -F, 'NR > 1 && $6 == "-" {
         if (!($1 in nn)) { order[++cnt] = $1; nn[$1] = $2 }
         g[$1, $4] = ($8 == "-" ? "-" : sprintf("%.2f", $8))
@@ -111,9 +116,9 @@ done
     END {
         for (i = 1; i <= cnt; i++) {
             k = order[i]
-            printf "| %s | %s | %s | %s | %s | %s | %s |\n", k, nn[k],
-                g[k, "neural"], g[k, "neural64"], g[k, "savings"],
-                g[k, "nearest"], ms[k]
+            printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", k, nn[k],
+                g[k, "neural"], g[k, "neural64"], g[k, "starts64"],
+                g[k, "starts100x8"], g[k, "savings"], g[k, "nearest"], ms[k]
         }
     }' "$csv"
     echo

@@ -92,6 +92,10 @@ void cmd_train_help(void)
         "with --resume;\n"
         "                           only the validation set is labelled)\n"
         "  --rl-samples K           samples per instance (default 16)\n"
+        "  --rl-starts              the samples of an instance begin at K\n"
+        "                           distinct first clients, those the model\n"
+        "                           rates most likely (POMO's multiple\n"
+        "                           starts; pairs with 'solve --starts')\n"
         "  --generate DIR           only write --instances generated "
         "instances (CVRPLIB\n"
         "                           files DIR/KIND-nN-K.vrp) and stop\n"
@@ -161,6 +165,10 @@ static int train_parse(train_args *a, int argc, char **argv, int *help)
         }
         if (!strcmp(w, "--reinforce")) {
             a->reinforce = 1;
+            continue;
+        }
+        if (!strcmp(w, "--rl-starts")) {
+            a->prm.starts = 1;
             continue;
         }
         if (strncmp(w, "--", 2) != 0) {
@@ -447,10 +455,11 @@ int cmd_train(int argc, char **argv)
     char data[512];
     if (a.reinforce)
         snprintf(data, sizeof data,
-                 "REINFORCE %d samples, %lld x %d CVRP n=%ld..%ld, %.0f%% "
+                 "REINFORCE %d samples%s, %lld x %d CVRP n=%ld..%ld, %.0f%% "
                  "clustered%s",
-                 a.prm.samples, (long long)a.prm.steps, a.prm.batch,
-                 a.min_size, a.max_size, 100 * a.clustered, road);
+                 a.prm.samples, a.prm.starts ? " from distinct starts" : "",
+                 (long long)a.prm.steps, a.prm.batch, a.min_size, a.max_size,
+                 100 * a.clustered, road);
     else
         snprintf(data, sizeof data,
                  "ALNS %ld it. on %ld CVRP n=%ld..%ld, %.0f%% clustered%s",

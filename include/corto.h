@@ -319,9 +319,16 @@ typedef struct corto_options {
     const struct corto_neural_model *neural_model; /* --init neural: this
                              model (corto_neural_model_load) instead of the
                              built-in one; NULL = built-in (default) */
-    int neural_arm; /* 1: the VRP ALNS may also repair with the neural
-                       policy, one more arm for its bandit (problems
-                       --init neural handles; default 0) */
+    int neural_arm;  /* 1: the VRP ALNS may also repair with the neural
+                        policy, one more arm for its bandit (problems
+                        --init neural handles; default 0) */
+    int64_t starts;  /* --init neural: also greedy constructions from the
+                        starts - 1 next most likely first clients, the
+                        best kept (POMO's multiple starts; default 0) */
+    int64_t augment; /* --init neural: repeat the greedy constructions
+                        (with --starts) on this many of the 8 symmetries
+                        of the coordinates, at most 8 (POMO's
+                        augmentation; default 0 = 1) */
 } corto_options;
 
 /* Fill *opt with the defaults documented above. */

@@ -91,10 +91,15 @@ corto_status nn_construct(corto_solution *out, solve_ctx *ctx)
     rc = nn_construct_model(ctx->opt, &m);
     if (rc != CORTO_OK)
         return rc;
-    int64_t k = ctx->opt->samples;
-    rc = nn_policy_construct(out, m, ctx->problem,
-                             k > 100000 ? 100000 : (int)k, ctx->opt->seed);
-    ctx_log(ctx, 0, "neural construction: %s model, %lld samples",
-            given ? "given" : "built-in", (long long)k);
+    const corto_options *o = ctx->opt;
+    nn_decoding how;
+    how.samples = o->samples > 100000 ? 100000 : (int)o->samples;
+    how.starts = o->starts > 100000 ? 100000 : (int)o->starts;
+    how.views = o->augment > 8 ? 8 : (int)o->augment;
+    how.seed = o->seed;
+    rc = nn_policy_construct(out, m, ctx->problem, &how);
+    ctx_log(ctx, 0,
+            "neural construction: %s model, %d starts, %d views, %d samples",
+            given ? "given" : "built-in", how.starts, how.views, how.samples);
     return rc;
 }

@@ -175,43 +175,120 @@ static int nn_better(const corto_solution *a, const corto_solution *b)
     return a->cost < b->cost;
 }
 
-corto_status nn_policy_construct(corto_solution *out, const nn_model *m,
-                                 const corto_problem *p, int samples,
-                                 uint64_t seed)
+/* The k first clients the policy rates most likely at the empty state
+ * (ties to the lower index) into first[]; their number, at most k. */
+static int nn_first_choices(nn_tape *tp, const nn_model *m,
+                            const nn_features *f, const nn_enc *e,
+                            nn_state *st, int k, int *first)
+{
+    nn_state_reset(st);
+    nn_state_mask(st);
+    nn_mark mk = nn_tape_mark(tp);
+    int lp = nn_step(tp, m, f, e, st, st->mask);
+    if (lp < 0)
+        return -1;
+    const nn_real *v = nn_t(tp, lp)->v;
+    int n = 0;
+    for (int j = 0; j < st->n; j++) {
+        if (st->mask[j])
+            continue;
+        /* insertion into the list kept sorted by falling probability */
+        int at = n < k ? n++ : k;
+        while (at > 0 && v[first[at - 1]] < v[j]) {
+            if (at < k)
+                first[at] = first[at - 1];
+            at--;
+        }
+        if (at < k)
+            first[at] = j;
+    }
+    nn_tape_rewind(tp, mk);
+    return n;
+}
+
+/* Keep cand in out when it is the first or a better solution. */
+static corto_status nn_keep_best(corto_solution *out, corto_solution *cand,
+                                 const nn_state *st, int first)
+{
+    solution_clear(cand);
+    corto_status rc = nn_state_solution(st, cand);
+    if (rc != CORTO_OK)
+        return rc;
+    route_eval_solution(cand);
+    if (first || nn_better(cand, out)) {
+        rc = solution_copy_routes(out, cand);
+        route_eval_solution(out);
+    }
+    return rc;
+}
+
+/* Decodings of p seen through symmetry sym of its coordinates (see
+ * nn_policy_construct), each compared with out's by nn_keep_best; *have
+ * says out holds one already. */
+static corto_status nn_construct_view(corto_solution *out, int *have,
+                                      corto_solution *cand, const nn_model *m,
+                                      const corto_problem *p, int sym,
+                                      int starts, int samples, rng *r)
 {
     corto_status rc = CORTO_OK;
     nn_features f;
     nn_state st;
     nn_tape tp;
-    corto_solution *cand = NULL;
     nn_enc e;
-    rng r;
+    int *first = NULL;
     memset(&st, 0, sizeof st);
     nn_tape_init(&tp, 0);
-    if (!out || !m || !p || samples < 0)
-        return CORTO_ERR_ARGUMENT;
-    CORTO_TRY(nn_features_build(&f, &m->cfg, p, 0));
+    CORTO_TRY(nn_features_build(&f, &m->cfg, p, sym));
     CORTO_TRY(nn_state_init(&st, p, &f));
-    CORTO_TRY(corto_solution_create(&cand, p));
     nn_encode(&tp, m, &f, &e);
     CORTO_TRY(nn_tape_status(&tp));
-    rng_seed(&r, seed);
-    for (int k = 0; k <= samples; k++) {
-        CORTO_TRY(
-            nn_decode(&tp, m, &f, &e, &st, k == 0 ? NULL : &r, NULL, NULL));
-        solution_clear(cand);
-        CORTO_TRY(nn_state_solution(&st, cand));
-        route_eval_solution(cand);
-        if (k == 0 || nn_better(cand, out)) {
-            CORTO_TRY(solution_copy_routes(out, cand));
-            route_eval_solution(out);
+    CORTO_TRY(nn_decode(&tp, m, &f, &e, &st, NULL, NULL, NULL));
+    CORTO_TRY(nn_keep_best(out, cand, &st, !*have));
+    *have = 1;
+    if (starts > 1) {
+        CORTO_ALLOC(first, starts);
+        int n_first = nn_first_choices(&tp, m, &f, &e, &st, starts, first);
+        if (n_first < 0)
+            CORTO_TRY(nn_tape_status(&tp));
+        /* the first of them is the greedy decoding's own start */
+        for (int k = 1; k < n_first; k++) {
+            nn_state_reset(&st);
+            nn_state_step(&st, first[k]);
+            CORTO_TRY(nn_decode_rest(&tp, m, &f, &e, &st, NULL, NULL, NULL));
+            CORTO_TRY(nn_keep_best(out, cand, &st, 0));
         }
     }
+    for (int k = 0; k < samples; k++) {
+        CORTO_TRY(nn_decode(&tp, m, &f, &e, &st, r, NULL, NULL));
+        CORTO_TRY(nn_keep_best(out, cand, &st, 0));
+    }
 cleanup:
-    corto_solution_destroy(cand);
+    free(first);
     nn_state_free(&st);
     nn_features_free(&f);
     nn_tape_free(&tp);
+    return rc;
+}
+
+corto_status nn_policy_construct(corto_solution *out, const nn_model *m,
+                                 const corto_problem *p,
+                                 const nn_decoding *how)
+{
+    corto_status rc = CORTO_OK;
+    corto_solution *cand = NULL;
+    rng r;
+    if (!out || !m || !p || !how || how->samples < 0 || how->starts < 0 ||
+        how->views < 0 || how->views > 8)
+        return CORTO_ERR_ARGUMENT;
+    /* without coordinates every symmetry is the same view */
+    int views = p->has_coords && how->views > 1 ? how->views : 1, have = 0;
+    CORTO_TRY(corto_solution_create(&cand, p));
+    rng_seed(&r, how->seed);
+    for (int v = 0; v < views; v++)
+        CORTO_TRY(nn_construct_view(out, &have, cand, m, p, v, how->starts,
+                                    v == 0 ? how->samples : 0, &r));
+cleanup:
+    corto_solution_destroy(cand);
     return rc;
 }
 
@@ -405,16 +482,16 @@ static double nn_sample_cost(const corto_solution *s)
 }
 
 corto_status nn_policy_reinforce(nn_tape *tp, const nn_model *m,
-                                 const corto_problem *p, int samples, int sym,
-                                 rng *r, nn_real weight, double *mean_cost,
-                                 double *min_cost)
+                                 const corto_problem *p, int samples,
+                                 int starts, int sym, rng *r, nn_real weight,
+                                 double *mean_cost, double *min_cost)
 {
     corto_status rc = CORTO_OK;
     nn_features f;
     nn_state st;
     nn_enc e;
     corto_solution *cand = NULL;
-    int *nll = NULL, *first = NULL;
+    int *nll = NULL, *first = NULL, *start = NULL, n_start = 0;
     double *cost = NULL;
     memset(&st, 0, sizeof st);
     memset(&f, 0, sizeof f);
@@ -432,10 +509,22 @@ corto_status nn_policy_reinforce(nn_tape *tp, const nn_model *m,
     CORTO_ALLOC(cost, samples);
     nn_encode(tp, m, &f, &e);
     CORTO_TRY(nn_tape_status(tp));
+    if (starts) {
+        CORTO_ALLOC(start, samples);
+        n_start = nn_first_choices(tp, m, &f, &e, &st, samples, start);
+        if (n_start < 0)
+            CORTO_TRY(nn_tape_status(tp));
+    }
     double sum = 0;
     for (int k = 0; k < samples; k++) {
         first[k] = n_nll;
-        CORTO_TRY(nn_decode(tp, m, &f, &e, &st, r, nll, &n_nll));
+        if (k < n_start) { /* a given first client: no gradient for it */
+            nn_state_reset(&st);
+            nn_state_step(&st, start[k]);
+            CORTO_TRY(nn_decode_rest(tp, m, &f, &e, &st, r, nll, &n_nll));
+        } else {
+            CORTO_TRY(nn_decode(tp, m, &f, &e, &st, r, nll, &n_nll));
+        }
         solution_clear(cand);
         CORTO_TRY(nn_state_solution(&st, cand));
         route_eval_solution(cand);
@@ -460,6 +549,7 @@ cleanup:
     corto_solution_destroy(cand);
     free(nll);
     free(first);
+    free(start);
     free(cost);
     nn_state_free(&st);
     nn_features_free(&f);

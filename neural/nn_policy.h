@@ -14,15 +14,28 @@
 #include "nn_model.h"
 #include "rng.h"
 
+/* How nn_policy_construct decodes. */
+typedef struct nn_decoding {
+    int starts;    /* > 1: also greedy decodings from the next starts - 1
+                      first clients the policy rates most likely (the
+                      multiple starts of Kwon et al. 2020, POMO) */
+    int views;     /* 1..8: repeat the greedy ones (with their starts) on
+                      this many of the square's symmetries of the
+                      coordinates (POMO's augmentation; none without
+                      coordinates); 0 counts as 1 */
+    int samples;   /* also this many sampled decodings (first view) */
+    uint64_t seed; /* of the sampling */
+} nn_decoding;
+
 /*
  * Build a solution for p (matrices prepared) into `out` (empty): the
- * greedy decoding, and when samples > 0 also `samples` sampled decodings
- * (RNG seeded by seed); the cheapest by route_eval is kept, feasible
- * first. CORTO_ERR_UNSUPPORTED for problems the policy does not handle.
+ * greedy decoding and the others `how` asks for; the cheapest by
+ * route_eval is kept, feasible first. CORTO_ERR_UNSUPPORTED for problems
+ * the policy does not handle.
  */
 corto_status nn_policy_construct(corto_solution *out, const nn_model *m,
-                                 const corto_problem *p, int samples,
-                                 uint64_t seed);
+                                 const corto_problem *p,
+                                 const nn_decoding *how);
 
 /*
  * A session for repeated partial decodings of one problem (the ALNS's
@@ -68,12 +81,15 @@ corto_status nn_policy_imitate(nn_tape *tp, const nn_model *m,
  * log-probability with weight * (cost_k - mean) / (mean * samples), the
  * mean of the samples being the baseline; then run the backward pass, so
  * the model's gradients get weight times the gradient of the expected
- * relative cost. Infeasible samples count twice their cost. The mean and
- * the lowest sampled cost come back in *mean_cost and *min_cost.
+ * relative cost. With starts, the samples begin at distinct first
+ * clients, those the policy rates most likely (POMO's multiple starts),
+ * and that first action gets no gradient. Infeasible samples count twice their
+ * cost. The mean and the lowest sampled cost come back in *mean_cost and
+ * *min_cost.
  */
 corto_status nn_policy_reinforce(nn_tape *tp, const nn_model *m,
-                                 const corto_problem *p, int samples, int sym,
-                                 rng *r, nn_real weight, double *mean_cost,
-                                 double *min_cost);
+                                 const corto_problem *p, int samples,
+                                 int starts, int sym, rng *r, nn_real weight,
+                                 double *mean_cost, double *min_cost);
 
 #endif /* CORTO_NN_POLICY_H */

@@ -60,7 +60,8 @@ corto_status nn_train_validate(double *gap, double *feasible,
         corto_solution_destroy(s);
         s = NULL;
         CORTO_TRY(corto_solution_create(&s, d->p[k]));
-        CORTO_TRY(nn_policy_construct(s, m, d->p[k], 0, 1));
+        nn_decoding greedy = {0, 1, 0, 1};
+        CORTO_TRY(nn_policy_construct(s, m, d->p[k], &greedy));
         if (s->status == CORTO_SOLUTION_FEASIBLE && d->x[k]->cost > 0) {
             sum += (double)s->cost / (double)d->x[k]->cost - 1;
             n_feas++;
@@ -170,8 +171,8 @@ static corto_status nn_step_gradients(nn_model *m, const nn_dataset *train,
             CORTO_TRY(prm->instance(prm->user, p));
             int sym = (int)rng_below(r, 8);
             double mean, best;
-            CORTO_TRY(nn_policy_reinforce(tp, m, *p, prm->samples, sym, r, w,
-                                          &mean, &best));
+            CORTO_TRY(nn_policy_reinforce(tp, m, *p, prm->samples, prm->starts,
+                                          sym, r, w, &mean, &best));
             fig = mean > 0 ? best / mean : 1;
         }
         run->sum += fig;

@@ -27,6 +27,7 @@ typedef struct nn_train_params {
     int64_t log_every;        /* steps between log lines */
     int64_t checkpoint_every; /* steps between validation + checkpoint */
     int samples;              /* REINFORCE: solutions sampled per instance */
+    int starts;               /* REINFORCE: 1 = from distinct first clients */
     /* REINFORCE: a fresh prepared instance, owned by the caller after. */
     corto_status (*instance)(void *user, corto_problem **p);
     /* A line of training log (no newline). */

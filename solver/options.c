@@ -92,6 +92,15 @@ static const opt_entry opt_table[] = {
         "with --init neural: keep the best of the greedy construction and "
         "this many sampled ones",
         OPT_INT, samples),
+    OPT("starts", "int", "0",
+        "with --init neural: also construct greedily from the next most "
+        "likely first clients, this many starts in all, and keep the best",
+        OPT_INT, starts),
+    OPT("augment", "int", "0",
+        "with --init neural: repeat the greedy constructions (and their "
+        "--starts) on this many of the 8 flips and turns of the "
+        "coordinates, at most 8; no effect without coordinates",
+        OPT_INT, augment),
     OPT("lower-bound", "bool", "false",
         "also compute a lower bound (TSP/ATSP up to 400 nodes: LP with "
         "subtour and blossom cuts; larger symmetric TSPs: Held-Karp; plain "

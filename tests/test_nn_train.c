@@ -229,18 +229,20 @@ static double sampled_mean(const nn_model *m, const corto_problem *p)
     nn_tape_init(&tp, 1);
     rng_seed(&r, 99);
     ck_assert_int_eq(
-        nn_policy_reinforce(&tp, m, p, 200, 0, &r, 0, &mean, &best), CORTO_OK);
+        nn_policy_reinforce(&tp, m, p, 200, 0, 0, &r, 0, &mean, &best),
+        CORTO_OK);
     nn_tape_free(&tp);
     ck_assert_double_le(best, mean);
     return mean;
 }
 
-static nn_model *reinforce_tiny(same *s)
+static nn_model *reinforce_tiny(same *s, int starts)
 {
     nn_model *m = tiny_model(3);
     nn_train_params prm;
     tiny_params(&prm, 60, 1e-2, same_log, s);
     prm.samples = 8;
+    prm.starts = starts;
     prm.instance = same_instance;
     ck_assert_int_eq(nn_train_reinforce(m, NULL, &prm), CORTO_OK);
     return m;
@@ -253,7 +255,7 @@ START_TEST(reinforce_lowers_the_sampled_cost_and_is_reproducible)
     ck_assert_int_eq(same_instance(&s, &p), CORTO_OK);
     nn_model *m0 = tiny_model(3);
     double before = sampled_mean(m0, p);
-    nn_model *a = reinforce_tiny(&s), *b = reinforce_tiny(&s);
+    nn_model *a = reinforce_tiny(&s, 0), *b = reinforce_tiny(&s, 0);
     double after = sampled_mean(a, p);
     ck_assert_double_lt(after, 0.95 * before);
     ck_assert_int_eq(a->steps, 60);
@@ -264,12 +266,35 @@ START_TEST(reinforce_lowers_the_sampled_cost_and_is_reproducible)
     double mean, best;
     nn_tape_init(&tp, 1);
     rng_seed(&r, 1);
-    ck_assert_int_eq(nn_policy_reinforce(&tp, a, p, 1, 0, &r, 1, &mean, &best),
-                     CORTO_ERR_ARGUMENT);
+    ck_assert_int_eq(
+        nn_policy_reinforce(&tp, a, p, 1, 0, 0, &r, 1, &mean, &best),
+        CORTO_ERR_ARGUMENT);
     nn_tape_free(&tp);
     nn_model_destroy(m0);
     nn_model_destroy(a);
     nn_model_destroy(b);
+    corto_problem_destroy(p);
+}
+END_TEST
+
+/* The same with the samples begun at distinct first clients (POMO). */
+START_TEST(reinforce_from_distinct_starts_lowers_the_cost_too)
+{
+    same s = {10, 21};
+    corto_problem *p = NULL;
+    ck_assert_int_eq(same_instance(&s, &p), CORTO_OK);
+    nn_model *m0 = tiny_model(3);
+    double before = sampled_mean(m0, p);
+    nn_model *a = reinforce_tiny(&s, 1), *b = reinforce_tiny(&s, 1);
+    ck_assert_double_lt(sampled_mean(a, p), 0.95 * before);
+    ck_assert_mem_eq(a->v, b->v, a->total * sizeof *a->v);
+    /* and it is not the plain run: the starts change the gradients */
+    nn_model *c = reinforce_tiny(&s, 0);
+    ck_assert(memcmp(a->v, c->v, a->total * sizeof *a->v) != 0);
+    nn_model_destroy(m0);
+    nn_model_destroy(a);
+    nn_model_destroy(b);
+    nn_model_destroy(c);
     corto_problem_destroy(p);
 }
 END_TEST
@@ -282,6 +307,7 @@ int main(void)
     tcase_add_test(tc, road_instances_use_shortest_paths_of_one_component);
     tcase_add_test(tc, imitation_fits_and_is_reproducible);
     tcase_add_test(tc, reinforce_lowers_the_sampled_cost_and_is_reproducible);
+    tcase_add_test(tc, reinforce_from_distinct_starts_lowers_the_cost_too);
     suite_add_tcase(s, tc);
     return test_run_suite(s);
 }
